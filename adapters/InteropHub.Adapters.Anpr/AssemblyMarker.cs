@@ -1,0 +1,2 @@
+namespace InteropHub.Adapters.Anpr;
+internal static class AssemblyMarker;

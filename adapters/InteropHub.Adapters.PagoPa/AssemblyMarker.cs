@@ -1,0 +1,2 @@
+namespace InteropHub.Adapters.PagoPa;
+internal static class AssemblyMarker;

@@ -1,0 +1,2 @@
+namespace InteropHub.Adapters.Pdnd;
+internal static class AssemblyMarker;

@@ -1,0 +1,1 @@
+Console.WriteLine("InteropHub sandbox: platform sandboxes arrive with the sandbox work.");
