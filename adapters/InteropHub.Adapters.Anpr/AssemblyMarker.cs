@@ -1,2 +1,0 @@
-namespace InteropHub.Adapters.Anpr;
-internal static class AssemblyMarker;

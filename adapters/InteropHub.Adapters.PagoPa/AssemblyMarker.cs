@@ -1,2 +1,0 @@
-namespace InteropHub.Adapters.PagoPa;
-internal static class AssemblyMarker;
