@@ -16,6 +16,9 @@ public interface IApiKeyStore
 
     /// <summary>Stores a known plaintext key (sandbox demo keys) unless its hash is already stored.</summary>
     Task EnsureAsync(TenantId tenant, string plaintextKey, IReadOnlyList<string> scopes, string? label, CancellationToken cancellationToken);
+
+    /// <summary>Revokes an issued key by its id; true when a key still active was revoked.</summary>
+    Task<bool> RevokeAsync(string keyId, CancellationToken cancellationToken);
 }
 
 public sealed record ApiKeyMatch(string KeyId, TenantId Tenant, IReadOnlyList<string> Scopes);

@@ -11,6 +11,12 @@ public interface IJobRunStore
 
     /// <summary>The most recent runs of a job, newest first.</summary>
     Task<IReadOnlyList<JobRun>> RecentAsync(string jobName, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Marks every run still <see cref="JobRunStatus.Running"/> as <see cref="JobRunStatus.Interrupted"/>; called at start,
+    /// before the scheduler runs anything, so runs cut short by a crash do not stay "running" forever. Returns how many.
+    /// </summary>
+    Task<int> MarkRunningAsInterruptedAsync(CancellationToken cancellationToken);
 }
 
 public enum JobRunStatus

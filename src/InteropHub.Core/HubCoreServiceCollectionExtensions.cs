@@ -1,0 +1,54 @@
+using InteropHub.Contracts.Stores;
+using InteropHub.Contracts.Tenancy;
+using InteropHub.Core.ApiKeys;
+using InteropHub.Core.Audit;
+using InteropHub.Core.Checkpoints;
+using InteropHub.Core.Configuration;
+using InteropHub.Core.Events;
+using InteropHub.Core.Idempotency;
+using InteropHub.Core.Jobs;
+using InteropHub.Core.Persistence;
+using InteropHub.Core.Tenancy;
+using InteropHub.Core.Webhooks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace InteropHub.Core;
+
+public static class HubCoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the hub's database (a context factory, so singletons such as auth handlers and jobs can use it), its
+    /// stores, the tenant directory and the secret resolver. Throws at once when <c>Hub:Database:Provider</c> names a
+    /// provider the hub does not support. Call <see cref="HubDatabase.InitializeAsync"/> before serving.
+    /// </summary>
+    public static IServiceCollection AddHubCore(this IServiceCollection services, IConfiguration configuration, string contentRoot, IReadOnlyList<TenantSettings> tenants)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(contentRoot);
+        ArgumentNullException.ThrowIfNull(tenants);
+
+        var database = HubDatabaseSettings.FromConfiguration(configuration, contentRoot);
+        services.AddDbContextFactory<HubDbContext>(database.Apply);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddValidatedOptions<IdempotencyOptions>(configuration.GetSection(IdempotencyOptions.SectionPath));
+
+        services.TryAddSingleton<ITenantDirectory>(new TenantDirectory(tenants));
+        services.TryAddSingleton<ISecretResolver>(new SecretResolver(TenantsFolder.Resolve(configuration, contentRoot), contentRoot));
+
+        services.TryAddSingleton<IApiKeyStore, ApiKeyStore>();
+        services.TryAddSingleton<IIdempotencyStore, IdempotencyStore>();
+        services.TryAddSingleton<ICheckpointStore, CheckpointStore>();
+        services.TryAddSingleton<IJobRunStore, JobRunStore>();
+        services.TryAddSingleton<IWebhookSubscriptionStore, WebhookSubscriptionStore>();
+        services.TryAddSingleton<IAuditTrail, AuditTrail>();
+        services.TryAddSingleton(sp => new AuditChainVerifier(sp.GetRequiredService<IDbContextFactory<HubDbContext>>()));
+        services.TryAddSingleton<EventStore>();
+        services.TryAddSingleton<IEventPublisher>(sp => sp.GetRequiredService<EventStore>());
+        services.TryAddSingleton<IEventFeed>(sp => sp.GetRequiredService<EventStore>());
+        return services;
+    }
+}

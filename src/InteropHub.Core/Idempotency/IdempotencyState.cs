@@ -1,0 +1,7 @@
+namespace InteropHub.Core.Idempotency;
+
+internal enum IdempotencyState
+{
+    InProgress,
+    Completed,
+}

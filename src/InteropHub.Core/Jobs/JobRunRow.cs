@@ -1,0 +1,26 @@
+namespace InteropHub.Core.Jobs;
+
+/// <summary>One run of a scheduled job, from start to outcome.</summary>
+internal sealed class JobRunRow
+{
+    public long Id { get; init; }
+
+    public required string JobName { get; init; }
+
+    public string? Tenant { get; init; }
+
+    public bool TriggeredManually { get; init; }
+
+    public JobRunStatus Status { get; set; }
+
+    public DateTimeOffset StartedAt { get; init; }
+
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    public string? Summary { get; set; }
+
+    /// <summary>The outcome's named counts as a JSON object.</summary>
+    public string? CountsJson { get; set; }
+
+    public string? Error { get; set; }
+}

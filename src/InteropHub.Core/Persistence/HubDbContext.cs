@@ -1,0 +1,122 @@
+using InteropHub.Core.ApiKeys;
+using InteropHub.Core.Audit;
+using InteropHub.Core.Checkpoints;
+using InteropHub.Core.Events;
+using InteropHub.Core.Idempotency;
+using InteropHub.Core.Jobs;
+using InteropHub.Core.Webhooks;
+using Microsoft.EntityFrameworkCore;
+
+namespace InteropHub.Core.Persistence;
+
+/// <summary>The hub's own tables. The schema changes only through migrations in <c>Persistence/Migrations</c>.</summary>
+internal sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbContext(options)
+{
+    private const int TenantLength = 40;
+    private const int HashLength = 64;
+    private const int NameLength = 200;
+
+    public DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();
+
+    public DbSet<IdempotencyRow> IdempotencyRecords => Set<IdempotencyRow>();
+
+    public DbSet<AuditRow> AuditRecords => Set<AuditRow>();
+
+    public DbSet<CheckpointRow> Checkpoints => Set<CheckpointRow>();
+
+    public DbSet<JobRunRow> JobRuns => Set<JobRunRow>();
+
+    public DbSet<EventRow> Events => Set<EventRow>();
+
+    public DbSet<WebhookSubscriptionRow> WebhookSubscriptions => Set<WebhookSubscriptionRow>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UnixMillisecondsConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<ApiKeyRow>(key =>
+        {
+            key.ToTable("ApiKeys");
+            key.HasKey(k => k.Id);
+            key.Property(k => k.Id).HasMaxLength(32);
+            key.Property(k => k.Tenant).HasMaxLength(TenantLength);
+            key.Property(k => k.KeyHash).HasMaxLength(HashLength);
+            key.HasIndex(k => k.KeyHash).IsUnique();
+            key.Property(k => k.Scopes).HasMaxLength(NameLength);
+            key.Property(k => k.Label).HasMaxLength(NameLength);
+        });
+
+        modelBuilder.Entity<IdempotencyRow>(record =>
+        {
+            record.ToTable("IdempotencyRecords");
+            record.HasKey(r => new { r.Tenant, r.Key });
+            record.Property(r => r.Tenant).HasMaxLength(TenantLength);
+            record.Property(r => r.Key).HasMaxLength(255);
+            record.Property(r => r.RequestHash).HasMaxLength(128);
+            record.Property(r => r.State).HasConversion<string>().HasMaxLength(16);
+            record.Property(r => r.ContentType).HasMaxLength(NameLength);
+            record.HasIndex(r => r.ExpiresAt);
+        });
+
+        modelBuilder.Entity<AuditRow>(audit =>
+        {
+            audit.ToTable("AuditRecords");
+            audit.HasKey(a => a.Sequence);
+            audit.Property(a => a.Sequence).ValueGeneratedOnAdd();
+            audit.Property(a => a.Tenant).HasMaxLength(TenantLength);
+            audit.Property(a => a.Actor).HasMaxLength(NameLength);
+            audit.Property(a => a.Action).HasMaxLength(NameLength);
+            audit.Property(a => a.Outcome).HasMaxLength(NameLength);
+            audit.Property(a => a.RequestId).HasMaxLength(NameLength);
+            audit.Property(a => a.PreviousHash).HasMaxLength(HashLength);
+            audit.Property(a => a.Hash).HasMaxLength(HashLength);
+            audit.HasIndex(a => new { a.Tenant, a.Sequence });
+        });
+
+        modelBuilder.Entity<CheckpointRow>(checkpoint =>
+        {
+            checkpoint.ToTable("JobCheckpoints");
+            checkpoint.HasKey(c => c.Scope);
+            checkpoint.Property(c => c.Scope).HasMaxLength(NameLength);
+        });
+
+        modelBuilder.Entity<JobRunRow>(run =>
+        {
+            run.ToTable("JobRuns");
+            run.HasKey(r => r.Id);
+            run.Property(r => r.Id).ValueGeneratedOnAdd();
+            run.Property(r => r.JobName).HasMaxLength(NameLength);
+            run.Property(r => r.Tenant).HasMaxLength(TenantLength);
+            run.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+            run.HasIndex(r => new { r.JobName, r.Id });
+            run.HasIndex(r => r.Status);
+        });
+
+        modelBuilder.Entity<EventRow>(hubEvent =>
+        {
+            hubEvent.ToTable("Events");
+            hubEvent.HasKey(e => e.Sequence);
+            hubEvent.Property(e => e.Sequence).ValueGeneratedOnAdd();
+            hubEvent.Property(e => e.Id).IsRequired().HasMaxLength(36);
+            hubEvent.HasIndex(e => e.Id).IsUnique();
+            hubEvent.Property(e => e.Tenant).HasMaxLength(TenantLength);
+            hubEvent.Property(e => e.Type).HasMaxLength(NameLength);
+            hubEvent.Property(e => e.Subject).HasMaxLength(NameLength);
+            hubEvent.Property(e => e.DeduplicationKey).HasMaxLength(NameLength);
+            hubEvent.HasIndex(e => new { e.Tenant, e.DeduplicationKey }).IsUnique();
+            hubEvent.HasIndex(e => new { e.Tenant, e.Sequence });
+        });
+
+        modelBuilder.Entity<WebhookSubscriptionRow>(subscription =>
+        {
+            subscription.ToTable("WebhookSubscriptions");
+            subscription.HasKey(w => w.Id);
+            subscription.Property(w => w.Tenant).HasMaxLength(TenantLength);
+            subscription.Property(w => w.Url).HasMaxLength(2048);
+            subscription.HasIndex(w => w.Tenant);
+        });
+    }
+}

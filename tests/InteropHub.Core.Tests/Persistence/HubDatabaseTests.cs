@@ -1,0 +1,106 @@
+using InteropHub.Contracts.Stores;
+using InteropHub.Core.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InteropHub.Core.Tests.Persistence;
+
+public sealed class HubDatabaseTests : HubDatabaseTest
+{
+    [Fact]
+    public async Task Initialize_creates_the_data_folder_under_the_content_root_and_applies_every_migration()
+    {
+        Assert.True(File.Exists(Db.FilePath));
+        await using var db = Db.CreateDbContext();
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync(Ct));
+        Assert.Contains(await db.Database.GetAppliedMigrationsAsync(Ct), m => m.EndsWith("_Initial", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Initialize_again_on_an_existing_file_keeps_its_data_and_applies_nothing()
+    {
+        await Db.Get<ICheckpointStore>().SaveAsync("job:a", "42", null, Ct);
+
+        await HubDatabase.InitializeAsync(Db.Services, Ct);
+
+        await using var db = Db.CreateDbContext();
+        Assert.Single(await db.Database.GetAppliedMigrationsAsync(Ct));
+        Assert.Equal("42", (await Db.Get<ICheckpointStore>().GetAsync("job:a", Ct))?.Value);
+    }
+
+    [Fact]
+    public async Task The_file_is_in_wal_mode()
+    {
+        Assert.Equal("wal", await Db.ScalarAsync("PRAGMA journal_mode;"));
+    }
+
+    [Fact]
+    public async Task Every_connection_waits_for_a_busy_database_instead_of_failing()
+    {
+        await using var db = Db.CreateDbContext();
+        await db.Database.OpenConnectionAsync(Ct);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA busy_timeout;";
+        Assert.Equal(5000L, await command.ExecuteScalarAsync(Ct));
+    }
+
+    [Fact]
+    public void The_model_has_no_change_missing_from_the_migrations()
+    {
+        using var db = Db.CreateDbContext();
+        Assert.False(db.Database.HasPendingModelChanges());
+    }
+
+    [Fact]
+    public async Task Instants_are_stored_as_unix_milliseconds_so_queries_can_compare_them()
+    {
+        await Db.Get<ICheckpointStore>().SaveAsync("job:a", "1", null, Ct);
+
+        Assert.Equal(HubTestDatabase.Start.ToUnixTimeMilliseconds(), await Db.ScalarAsync("SELECT UpdatedAt FROM JobCheckpoints;"));
+    }
+
+    [Theory]
+    [InlineData("PostgreSQL")]
+    [InlineData("SqlServer")]
+    public void An_unsupported_provider_stops_the_start_naming_the_setting(string provider)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Hub:Database:Provider"] = provider })
+            .Build();
+
+        var error = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddHubCore(configuration, Path.GetTempPath(), []));
+
+        Assert.Contains("Hub:Database:Provider", error.Message, StringComparison.Ordinal);
+        Assert.Contains(provider, error.Message, StringComparison.Ordinal);
+        Assert.Contains("PostgreSQL support lands in a later issue", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_explicit_connection_string_is_resolved_against_the_content_root()
+    {
+        var contentRoot = HubTestDatabase.NewTempFolder();
+        try
+        {
+            var configuration = new ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    ["Hub:Database:Provider"] = "Sqlite",
+                    ["ConnectionStrings:Hub"] = "Data Source=state/custom.db",
+                })
+                .Build();
+            await using (var services = new ServiceCollection().AddHubCore(configuration, contentRoot, []).BuildServiceProvider())
+            {
+                await HubDatabase.InitializeAsync(services, Ct);
+            }
+
+            SqliteConnection.ClearAllPools();
+            Assert.True(File.Exists(Path.Combine(contentRoot, "state", "custom.db")));
+        }
+        finally
+        {
+            Directory.Delete(contentRoot, recursive: true);
+        }
+    }
+}
