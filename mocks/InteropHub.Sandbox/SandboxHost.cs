@@ -1,0 +1,65 @@
+using InteropHub.Sandbox.Pdnd;
+using WireMock.Server;
+
+namespace InteropHub.Sandbox;
+
+/// <summary>
+/// The platform sandboxes (PDND, ANPR, pagoPA), one WireMock server each on a dynamic loopback port,
+/// in-process for tests and the hub's sandbox mode, or standalone through Program.
+/// </summary>
+public sealed class SandboxHost : IDisposable
+{
+    private readonly WireMockServer[] _servers;
+
+    private SandboxHost(WireMockServer pdnd, WireMockServer anpr, WireMockServer pagoPa, PdndSandbox pdndSandbox)
+    {
+        _servers = [pdnd, anpr, pagoPa];
+        PdndUrl = PlatformServer.BaseUri(pdnd);
+        AnprUrl = PlatformServer.BaseUri(anpr);
+        PagoPaUrl = PlatformServer.BaseUri(pagoPa);
+        Pdnd = pdndSandbox;
+    }
+
+    public Uri PdndUrl { get; }
+
+    public Uri AnprUrl { get; }
+
+    public Uri PagoPaUrl { get; }
+
+    /// <summary>The PDND sandbox: registrations, faults, counters and signals for in-process use.</summary>
+    public PdndSandbox Pdnd { get; }
+
+    public static SandboxHost Start(SandboxSettings? settings = null)
+    {
+        settings ??= new SandboxSettings();
+        var started = new List<WireMockServer>();
+        try
+        {
+            var pdnd = Started(started, "pdnd");
+            var pdndSandbox = PdndSandbox.Attach(pdnd, settings.Pdnd, settings.TimeProvider);
+            var anpr = Started(started, "anpr");
+            var pagoPa = Started(started, "pagopa");
+            return new SandboxHost(pdnd, anpr, pagoPa, pdndSandbox);
+        }
+        catch
+        {
+            started.ForEach(server => server.Dispose());
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var server in _servers)
+        {
+            server.Dispose();
+        }
+    }
+
+    private static WireMockServer Started(List<WireMockServer> started, string platform)
+    {
+        var server = PlatformServer.Start(platform);
+        started.Add(server);
+        return server;
+    }
+}
