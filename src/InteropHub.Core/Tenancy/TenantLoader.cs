@@ -60,11 +60,19 @@ public static class TenantLoader
     {
         try
         {
-            sources.Add((where, section.Get<TenantSettings>() ?? new TenantSettings()));
+            // Strict: an unknown key is a typo, and without this the binder silently drops a list entry it cannot convert.
+            sources.Add((where, section.Get<TenantSettings>(o => o.ErrorOnUnknownConfiguration = true) ?? new TenantSettings()));
         }
         catch (InvalidOperationException e)
         {
-            errors.Add($"{where}: {e.Message}");
+            // The binder names the failing setting in an inner exception.
+            var messages = new List<string>();
+            for (Exception? cause = e; cause is not null; cause = cause.InnerException)
+            {
+                messages.Add(cause.Message);
+            }
+
+            errors.Add($"{where}: {string.Join(" ", messages)}");
         }
     }
 
