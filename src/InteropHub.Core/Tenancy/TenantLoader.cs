@@ -31,10 +31,10 @@ public static class TenantLoader
             foreach (var file in Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal))
             {
                 var where = Path.GetFileName(file);
-                IConfigurationRoot root;
+                ConfigurationRoot root;
                 try
                 {
-                    root = new ConfigurationBuilder().AddJsonFile(file, optional: false, reloadOnChange: false).Build();
+                    root = (ConfigurationRoot)new ConfigurationBuilder().AddJsonFile(file, optional: false, reloadOnChange: false).Build();
                 }
                 catch (Exception e) when (e is InvalidDataException or FormatException or IOException)
                 {
@@ -42,7 +42,10 @@ public static class TenantLoader
                     continue;
                 }
 
-                Bind(root, where, sources, errors);
+                using (root)
+                {
+                    Bind(root, where, sources, errors);
+                }
             }
         }
 
