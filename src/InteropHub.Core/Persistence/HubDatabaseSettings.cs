@@ -29,7 +29,7 @@ internal sealed record HubDatabaseSettings(string ConnectionString)
     }
 
     public void Apply(DbContextOptionsBuilder options) =>
-        options.UseSqlite(ConnectionString).AddInterceptors(new SqliteBusyTimeoutInterceptor());
+        options.UseSqlite(ConnectionString).AddInterceptors(SqliteBusyTimeoutInterceptor.Instance);
 
     private static string ResolveSqlitePath(string connectionString, string contentRoot)
     {

@@ -9,7 +9,14 @@ namespace InteropHub.Core.Persistence;
 /// </summary>
 internal sealed class SqliteBusyTimeoutInterceptor : DbConnectionInterceptor
 {
+    /// <summary>One stateless instance, so EF Core keeps one internal service provider (and one built model) per process.</summary>
+    public static readonly SqliteBusyTimeoutInterceptor Instance = new();
+
     private const string Pragma = "PRAGMA busy_timeout = 5000;";
+
+    private SqliteBusyTimeoutInterceptor()
+    {
+    }
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

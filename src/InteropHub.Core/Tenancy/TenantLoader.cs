@@ -31,10 +31,10 @@ public static class TenantLoader
             foreach (var file in Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal))
             {
                 var where = Path.GetFileName(file);
-                IConfigurationRoot root;
+                ConfigurationRoot root;
                 try
                 {
-                    root = new ConfigurationBuilder().AddJsonFile(file, optional: false, reloadOnChange: false).Build();
+                    root = (ConfigurationRoot)new ConfigurationBuilder().AddJsonFile(file, optional: false, reloadOnChange: false).Build();
                 }
                 catch (Exception e) when (e is InvalidDataException or FormatException or IOException)
                 {
@@ -42,7 +42,10 @@ public static class TenantLoader
                     continue;
                 }
 
-                Bind(root, where, sources, errors);
+                using (root)
+                {
+                    Bind(root, where, sources, errors);
+                }
             }
         }
 
@@ -60,11 +63,19 @@ public static class TenantLoader
     {
         try
         {
-            sources.Add((where, section.Get<TenantSettings>() ?? new TenantSettings()));
+            // Strict: an unknown key is a typo, and without this the binder silently drops a list entry it cannot convert.
+            sources.Add((where, section.Get<TenantSettings>(o => o.ErrorOnUnknownConfiguration = true) ?? new TenantSettings()));
         }
         catch (InvalidOperationException e)
         {
-            errors.Add($"{where}: {e.Message}");
+            // The binder names the failing setting in an inner exception.
+            var messages = new List<string>();
+            for (Exception? cause = e; cause is not null; cause = cause.InnerException)
+            {
+                messages.Add(cause.Message);
+            }
+
+            errors.Add($"{where}: {string.Join(" ", messages)}");
         }
     }
 

@@ -1,0 +1,80 @@
+using InteropHub.Core.Jobs;
+
+namespace InteropHub.Core.Tests.Jobs;
+
+public sealed class JobRunStoreTests : HubDatabaseTest
+{
+    private const string Job = "pagopa-receipts";
+
+    private IJobRunStore Store => Db.Get<IJobRunStore>();
+
+    [Fact]
+    public async Task A_finished_run_records_its_outcome()
+    {
+        var started = HubTestDatabase.Start;
+        var id = await Store.StartAsync(Job, TestTenants.AId, triggeredManually: true, started, Ct);
+
+        await Store.FinishAsync(id, JobRunStatus.Succeeded, "3 receipts", new Dictionary<string, long> { ["receipts"] = 3, ["skipped"] = 0 }, null, started.AddSeconds(7), Ct);
+
+        var run = Assert.Single(await Store.RecentAsync(Job, 10, Ct));
+        Assert.Equal(id, run.Id);
+        Assert.Equal(TestTenants.AId, run.Tenant);
+        Assert.True(run.TriggeredManually);
+        Assert.Equal(JobRunStatus.Succeeded, run.Status);
+        Assert.Equal(started, run.StartedAt);
+        Assert.Equal(started.AddSeconds(7), run.FinishedAt);
+        Assert.Equal("3 receipts", run.Summary);
+        Assert.Equal(new Dictionary<string, long> { ["receipts"] = 3, ["skipped"] = 0 }, run.Counts);
+        Assert.Null(run.Error);
+    }
+
+    [Fact]
+    public async Task A_running_run_has_no_end_yet()
+    {
+        await Store.StartAsync(Job, null, triggeredManually: false, HubTestDatabase.Start, Ct);
+
+        var run = Assert.Single(await Store.RecentAsync(Job, 10, Ct));
+        Assert.Equal(JobRunStatus.Running, run.Status);
+        Assert.Null(run.Tenant);
+        Assert.Null(run.FinishedAt);
+        Assert.Empty(run.Counts);
+    }
+
+    [Fact]
+    public async Task Recent_runs_are_the_job_own_newest_first_up_to_the_limit()
+    {
+        var ids = new List<long>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add(await Store.StartAsync(Job, null, false, HubTestDatabase.Start.AddMinutes(i), Ct));
+        }
+
+        await Store.StartAsync("another-job", null, false, HubTestDatabase.Start, Ct);
+
+        Assert.Equal([ids[2], ids[1]], (await Store.RecentAsync(Job, 2, Ct)).Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task Runs_left_running_by_a_crash_are_marked_interrupted()
+    {
+        var crashed = await Store.StartAsync(Job, null, false, HubTestDatabase.Start, Ct);
+        var done = await Store.StartAsync(Job, null, false, HubTestDatabase.Start, Ct);
+        await Store.FinishAsync(done, JobRunStatus.Failed, null, null, "upstream-timeout", HubTestDatabase.Start.AddSeconds(1), Ct);
+        Db.Time.Advance(TimeSpan.FromHours(1));
+
+        Assert.Equal(1, await Store.MarkRunningAsInterruptedAsync(Ct));
+
+        var runs = (await Store.RecentAsync(Job, 10, Ct)).ToDictionary(r => r.Id);
+        Assert.Equal(JobRunStatus.Interrupted, runs[crashed].Status);
+        Assert.Equal(HubTestDatabase.Start.AddHours(1), runs[crashed].FinishedAt);
+        Assert.Equal(JobRunStatus.Failed, runs[done].Status);
+        Assert.Equal("upstream-timeout", runs[done].Error);
+    }
+
+    [Fact]
+    public async Task Finishing_an_unknown_run_fails()
+    {
+        await Assert.ThrowsAsync<InvalidOperationException>(
+            () => Store.FinishAsync(404, JobRunStatus.Succeeded, null, null, null, HubTestDatabase.Start, Ct));
+    }
+}
