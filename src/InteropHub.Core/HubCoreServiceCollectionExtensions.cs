@@ -49,6 +49,7 @@ public static class HubCoreServiceCollectionExtensions
         services.TryAddSingleton<EventStore>();
         services.TryAddSingleton<IEventPublisher>(sp => sp.GetRequiredService<EventStore>());
         services.TryAddSingleton<IEventFeed>(sp => sp.GetRequiredService<EventStore>());
+        services.TryAddSingleton(sp => new DatabaseHealthCheck(sp.GetRequiredService<IDbContextFactory<HubDbContext>>()));
         return services;
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Configuration;
 
 namespace InteropHub.Core.Persistence;
@@ -29,7 +31,10 @@ internal sealed record HubDatabaseSettings(string ConnectionString)
     }
 
     public void Apply(DbContextOptionsBuilder options) =>
-        options.UseSqlite(ConnectionString).AddInterceptors(SqliteBusyTimeoutInterceptor.Instance);
+        options.UseSqlite(ConnectionString)
+            .AddInterceptors(SqliteBusyTimeoutInterceptor.Instance)
+            // Stores catch the unique violations they expect (dedup, idempotency claims); other failures surface as exceptions.
+            .ConfigureWarnings(w => w.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug)));
 
     private static string ResolveSqlitePath(string connectionString, string contentRoot)
     {
