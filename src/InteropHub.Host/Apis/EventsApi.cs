@@ -1,0 +1,64 @@
+using System.Text.Json;
+using InteropHub.Contracts.Stores;
+using InteropHub.Contracts.Tenancy;
+using InteropHub.Host.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace InteropHub.Host.Apis;
+
+/// <summary>
+/// <c>GET /v1/events</c>: the tenant's events in order, for software that cannot receive webhooks. Pass the returned
+/// <c>next</c> as <c>after</c> to continue; an empty page means caught up. Event families follow the key's scopes.
+/// </summary>
+internal static class EventsApi
+{
+    public const int MaxLimit = 1000;
+
+    public static RouteGroupBuilder MapEventsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/v1/events").WithTags("Events").RequireAuthorization(ScopePolicies.AnyScope);
+        group.MapGet("/", ReadAsync).WithName("ReadEvents").WithSummary("Events after a cursor, oldest first.");
+        return group;
+    }
+
+    private static async Task<Results<Ok<EventPage>, ValidationProblem>> ReadAsync(HttpContext http, IEventFeed feed, CancellationToken cancellationToken, long after = 0, int limit = 100)
+    {
+        if (after < 0 || limit is < 1 or > MaxLimit)
+        {
+            var errors = new Dictionary<string, string[]>();
+            if (after < 0)
+            {
+                errors["after"] = ["after must be 0 or a cursor returned as next."];
+            }
+
+            if (limit is < 1 or > MaxLimit)
+            {
+                errors["limit"] = [$"limit must be between 1 and {MaxLimit}."];
+            }
+
+            return TypedResults.ValidationProblem(errors, title: "Invalid query", detail: "Some query parameters are not acceptable; see errors.");
+        }
+
+        var events = await feed.ReadAsync(http.User.Tenant(), after, limit, cancellationToken);
+        var next = events.Count > 0 ? events[^1].Sequence : after;
+        var visible = events.Where(e => Visible(http, e.Type)).Select(EventItem.From).ToArray();
+        return TypedResults.Ok(new EventPage(visible, next));
+    }
+
+    private static bool Visible(HttpContext http, string type) =>
+        http.User.HasScope(Scopes.Admin)
+        || (type.StartsWith("registry.", StringComparison.Ordinal) && http.User.HasScope(Scopes.RegistryRead))
+        || ((type.StartsWith("payment.", StringComparison.Ordinal) || type.StartsWith("reconciliation.", StringComparison.Ordinal)) && http.User.HasScope(Scopes.PaymentsRead));
+}
+
+/// <summary>A page of events and the cursor to pass as <c>after</c> next time.</summary>
+internal sealed record EventPage(EventItem[] Events, long Next);
+
+internal sealed record EventItem(long Sequence, string Id, string Type, string Subject, DateTimeOffset OccurredAt, JsonElement Data)
+{
+    public static EventItem From(StoredEvent e)
+    {
+        using var document = JsonDocument.Parse(e.DataJson);
+        return new EventItem(e.Sequence, e.Id, e.Type, e.Subject, e.OccurredAt, document.RootElement.Clone());
+    }
+}

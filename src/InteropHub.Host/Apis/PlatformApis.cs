@@ -1,0 +1,44 @@
+using InteropHub.Contracts.Errors;
+using InteropHub.Contracts.Tenancy;
+using InteropHub.Host.Adapters;
+using InteropHub.Host.Problems;
+
+namespace InteropHub.Host.Apis;
+
+/// <summary>
+/// The route groups that belong to a platform adapter. While the adapter is disabled every route under the group
+/// answers 503 adapter-disabled; the platform issues add their endpoints to these groups.
+/// </summary>
+internal static class PlatformApis
+{
+    public static RouteGroupBuilder MapRegistryApi(this IEndpointRouteBuilder app) =>
+        app.MapPlatformGroup("/v1/registry", "Registry", AdapterPlugins.Anpr, Scopes.RegistryRead);
+
+    public static RouteGroupBuilder MapPaymentsApi(this IEndpointRouteBuilder app) =>
+        app.MapPlatformGroup("/v1/payments", "Payments", AdapterPlugins.PagoPa, Scopes.PaymentsRead, Scopes.PaymentsWrite);
+
+    public static RouteGroupBuilder MapReconciliationApi(this IEndpointRouteBuilder app) =>
+        app.MapPlatformGroup("/v1/reconciliation", "Reconciliation", AdapterPlugins.PagoPa, Scopes.PaymentsRead);
+
+    private static RouteGroupBuilder MapPlatformGroup(this IEndpointRouteBuilder app, string prefix, string tag, string adapter, params string[] anyOfScopes)
+    {
+        var group = app.MapGroup(prefix).WithTags(tag)
+            .RequireAuthorization(p => p.AddAuthenticationSchemes(Auth.ApiKeyAuthenticationHandler.SchemeName).RequireClaim(Auth.HubClaims.ScopeClaim, anyOfScopes))
+            .AddEndpointFilter(async (context, next) =>
+                context.HttpContext.RequestServices.GetRequiredService<AdapterCatalog>().IsEnabled(adapter)
+                    ? await next(context)
+                    : Disabled(adapter));
+
+        // Everything under the group that no endpoint claims: 503 while the adapter is off, 404 otherwise.
+        group.Map("/{**rest}", (HttpContext http) =>
+                http.RequestServices.GetRequiredService<AdapterCatalog>().IsEnabled(adapter)
+                    ? Problem.Result(404, ErrorCodes.NotFound, "Not Found", "No such resource.")
+                    : Disabled(adapter))
+            .ExcludeFromDescription();
+        return group;
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Disabled(string adapter) =>
+        Problem.Result(503, ErrorCodes.AdapterDisabled, "Adapter disabled",
+            $"The {adapter} adapter is not enabled on this hub (Adapters:{adapter}:Enabled).");
+}

@@ -1,0 +1,21 @@
+using InteropHub.Contracts.Tenancy;
+using Microsoft.AspNetCore.Authorization;
+
+namespace InteropHub.Host.Auth;
+
+/// <summary>One authorization policy per scope, named after it.</summary>
+internal static class ScopePolicies
+{
+    public static void AddScopePolicies(this AuthorizationOptions options)
+    {
+        foreach (var scope in Scopes.All)
+        {
+            options.AddPolicy(scope, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireClaim(HubClaims.ScopeClaim, scope));
+        }
+
+        options.AddPolicy(AnyScope, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
+    }
+
+    /// <summary>Any valid key, whatever its scopes (the event feed filters by scope itself).</summary>
+    public const string AnyScope = "authenticated";
+}

@@ -1,0 +1,23 @@
+using InteropHub.Host.Adapters;
+
+namespace InteropHub.Host;
+
+/// <summary>Builds and runs the hub: API and worker in one process.</summary>
+internal static class HubApplication
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddHub(AdapterPlugins.All);
+        var app = builder.Build();
+        app.UseHub();
+        return app;
+    }
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        await using var app = Build(args);
+        await app.RunAsync();
+        return 0;
+    }
+}

@@ -1,0 +1,119 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using InteropHub.Contracts.Adapters;
+using InteropHub.Contracts.Tenancy;
+using InteropHub.Core;
+using InteropHub.Core.Configuration;
+using InteropHub.Core.Persistence;
+using InteropHub.Core.Tenancy;
+using InteropHub.Host.Adapters;
+using InteropHub.Host.Auth;
+using InteropHub.Host.Configuration;
+using InteropHub.Host.Health;
+using InteropHub.Host.Jobs;
+using InteropHub.Host.OpenApi;
+using InteropHub.Host.Problems;
+using Quartz;
+using InteropHub.Host.RateLimiting;
+using InteropHub.Host.Sandbox;
+using Microsoft.AspNetCore.Authorization;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace InteropHub.Host;
+
+/// <summary>Everything the hub registers, in one place: configuration, tenants, sandbox mode, Core, adapters, HTTP and the scheduler.</summary>
+internal static class HubServices
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static HubRuntime AddHub(this WebApplicationBuilder builder, IReadOnlyList<IAdapterPlugin> plugins)
+    {
+        var configuration = builder.Configuration;
+        var contentRoot = builder.Environment.ContentRootPath;
+
+        var loaded = TenantLoader.Load(configuration, contentRoot);
+        if (loaded.Errors.Count > 0)
+        {
+            throw new HubStartupException("The tenant configuration is not valid:", loaded.Errors);
+        }
+
+        var sandbox = SandboxMode.IsEnabled(configuration, loaded.Tenants);
+        var sandboxHost = sandbox ? SandboxMode.Start(builder, plugins) : null;
+
+        var tenants = SandboxMode.Tenants(sandbox, loaded.Tenants);
+        if (string.IsNullOrEmpty(configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, DefaultUrl);
+        }
+
+        var hubSection = configuration.GetSection(HubOptions.Section);
+        builder.Services.AddValidatedOptions<HubOptions>(hubSection);
+        var hub = hubSection.Get<HubOptions>() ?? new HubOptions();
+
+        builder.Services.AddHubCore(configuration, contentRoot, tenants);
+        var catalog = AdapterLoader.Register(builder, plugins, tenants, [HousekeepingJob.Declaration(configuration)]);
+
+        builder.AddHubLogging(sandbox);
+        builder.Services.AddHubHttp(hub);
+        builder.Services.AddHealthChecks()
+            .AddCheck("self", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy(), tags: [HealthEndpoints.Live])
+            .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.Ready])
+            .AddQuartz(o => o.Tags.Add(HealthEndpoints.Ready));
+        builder.Services.AddHostedService<HubInitializer>();
+        builder.Services.AddHubScheduler(HubDatabaseConnection.Resolve(configuration, contentRoot), catalog.Jobs, hub.ShutdownTimeout);
+        builder.Services.AddOpenTelemetry()
+            .WithTracing(t => t.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddSource("Quartz"))
+            .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddMeter("Quartz", "Polly"));
+        if (!string.IsNullOrEmpty(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            builder.Services.AddOpenTelemetry().WithTracing(t => t.AddOtlpExporter()).WithMetrics(m => m.AddOtlpExporter());
+        }
+
+        var runtime = new HubRuntime(sandbox, sandboxHost, tenants);
+        builder.Services.AddSingleton(runtime);
+        if (sandbox)
+        {
+            builder.Services.AddHostedService<SandboxBanner>();
+        }
+
+        return runtime;
+    }
+
+    private static void AddHubLogging(this WebApplicationBuilder builder, bool sandbox)
+    {
+        builder.Logging.ClearProviders();
+        if (sandbox && string.IsNullOrEmpty(builder.Configuration["Logging:Console:FormatterName"]))
+        {
+            builder.Logging.AddSimpleConsole(o => { o.IncludeScopes = true; o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+        }
+        else
+        {
+            builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+        }
+    }
+
+    private static void AddHubHttp(this IServiceCollection services, HubOptions hub)
+    {
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = hub.MaxRequestBodyBytes);
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+            o.SerializerOptions.AllowDuplicateProperties = false;
+        });
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemShape.Apply);
+        services.AddExceptionHandler<HubExceptionHandler>();
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization(o => o.AddScopePolicies());
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
+        services.AddTenantRateLimiting(hub.RateLimit);
+        services.AddHubOpenApi();
+    }
+}
+
+/// <summary>What this hub process is: sandbox or not, its sandboxes, and the tenants it serves.</summary>
+internal sealed record HubRuntime(bool Sandbox, InteropHub.Sandbox.SandboxHost? SandboxHost, IReadOnlyList<TenantSettings> Tenants);

@@ -1,0 +1,60 @@
+using InteropHub.Contracts.Jobs;
+using InteropHub.Core.Jobs;
+using InteropHub.Host.Adapters;
+using Quartz;
+using JobRunStatus = InteropHub.Core.Jobs.JobRunStatus;
+
+namespace InteropHub.Host.Jobs;
+
+/// <summary>
+/// The one Quartz job type: looks the declaration up by job name, runs its <see cref="IHubJob"/> in the run's own DI
+/// scope, and records start, end, outcome and counts. One run per job at a time, across the cluster.
+/// </summary>
+[DisallowConcurrentExecution]
+internal sealed partial class HubJobRunner(
+    AdapterCatalog catalog,
+    IServiceProvider services,
+    IJobRunStore runs,
+    TimeProvider time,
+    ILogger<HubJobRunner> logger) : IJob
+{
+    public const string Group = "hub";
+    public const string ManualKey = "hub.manual";
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        var name = context.JobDetail.Key.Name;
+        var declaration = catalog.FindJob(name);
+        if (declaration is null)
+        {
+            LogUndeclared(logger, name);
+            return;
+        }
+
+        var manual = context.MergedJobDataMap.TryGetString(ManualKey, out var flag) && flag == "true";
+        var runId = await runs.StartAsync(name, declaration.Tenant, manual, time.GetUtcNow(), cancellationToken);
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["Job"] = name, ["JobRun"] = runId });
+        try
+        {
+            var job = (IHubJob)ActivatorUtilities.GetServiceOrCreateInstance(services, declaration.JobType);
+            var hubContext = new HubJobContext(name, declaration.Tenant, declaration.Data, context.FireTimeUtc, manual);
+            var outcome = await job.ExecuteAsync(hubContext, cancellationToken);
+            await runs.FinishAsync(runId, JobRunStatus.Succeeded, outcome.Summary, outcome.Counts, null, time.GetUtcNow(), CancellationToken.None);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await runs.FinishAsync(runId, JobRunStatus.Interrupted, "Stopped by shutdown.", null, null, time.GetUtcNow(), CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            LogFailed(logger, e, name);
+            await runs.FinishAsync(runId, JobRunStatus.Failed, null, null, $"{e.GetType().Name}: {e.Message}", time.GetUtcNow(), CancellationToken.None);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Job} is in the job store but no adapter declares it; skipped")]
+    private static partial void LogUndeclared(ILogger logger, string job);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Job {Job} failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string job);
+}

@@ -1,0 +1,63 @@
+using InteropHub.Contracts.Jobs;
+using Quartz;
+
+namespace InteropHub.Host.Jobs;
+
+/// <summary>
+/// Quartz 4 with its persistent store on the hub database (schema created if missing). SQLite is single-node; the
+/// clustered store needs PostgreSQL. Every declared job is (re)written at start, so its cron follows configuration.
+/// </summary>
+internal static class QuartzSetup
+{
+    public static IServiceCollection AddHubScheduler(this IServiceCollection services, string sqliteConnectionString, IReadOnlyList<JobDeclaration> jobs, TimeSpan shutdownTimeout)
+    {
+        foreach (var job in jobs)
+        {
+            services.AddTransient(job.JobType);
+        }
+
+        services.AddQuartz(q =>
+        {
+            q.ConfigureScheduler(o => o.InstanceName = "InteropHub");
+            q.UsePersistentStore(s =>
+            {
+                s.UseSqlite(sqliteConnectionString);
+                s.UseSystemTextJsonSerializer();
+                s.ConfigureStore(o =>
+                {
+                    o.StoreJobDataAsStrings = true;
+                    o.MisfireThreshold = TimeSpan.FromSeconds(60);
+                });
+                s.ProvisionSchema();
+            });
+
+            foreach (var job in jobs)
+            {
+                var key = new JobKey(job.Name, HubJobRunner.Group);
+                q.AddJob<HubJobRunner>(j => j.WithIdentity(key).StoreDurably().WithDescription(job.Description));
+                q.AddTrigger(t => t
+                    .ForJob(key)
+                    .WithIdentity(job.Name, HubJobRunner.Group)
+                    .WithCronSchedule(job.Cron, c =>
+                    {
+                        c.InTimeZone(RomeTime.Zone);
+                        if (job.Misfire == MisfirePolicy.Skip)
+                        {
+                            c.WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing);
+                        }
+                        else
+                        {
+                            c.WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed);
+                        }
+                    }));
+            }
+        });
+        services.AddQuartzHostedService(o =>
+        {
+            o.WaitForJobsToComplete = true;
+            o.AwaitApplicationStarted = true;
+        });
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdownTimeout);
+        return services;
+    }
+}

@@ -1,0 +1,83 @@
+using InteropHub.Contracts.Adapters;
+using InteropHub.Contracts.Tenancy;
+using InteropHub.Host.Configuration;
+using InteropHub.Sandbox;
+using Microsoft.Extensions.Configuration.Memory;
+
+namespace InteropHub.Host.Sandbox;
+
+/// <summary>
+/// Sandbox mode: the embedded default when no tenant is configured (or forced by <c>Hub:Sandbox:Enabled</c>). It starts
+/// the platform sandboxes in-process, points every adapter at them and serves the demo tenants.
+/// </summary>
+internal static class SandboxMode
+{
+    public const string EnabledKey = "Hub:Sandbox:Enabled";
+
+    public static bool IsEnabled(IConfiguration configuration, IReadOnlyList<TenantSettings> configuredTenants) =>
+        configuration.GetValue<bool?>(EnabledKey) ?? configuredTenants.Count == 0;
+
+    /// <summary>The tenants a hub in this mode serves: the configured ones plus, in sandbox mode, the demo tenants not configured already.</summary>
+    public static IReadOnlyList<TenantSettings> Tenants(bool sandbox, IReadOnlyList<TenantSettings> configured) =>
+        sandbox ? [.. configured, .. DemoTenants.All.Where(d => configured.All(c => c.Id != d.Id))] : configured;
+
+    /// <summary>
+    /// Starts the sandboxes and adds their settings as the lowest-priority configuration, so that an explicit setting
+    /// still wins — and is then checked by <see cref="EnsureLoopbackOnly"/> (a refusal stops the sandboxes again).
+    /// </summary>
+    public static SandboxHost Start(IHostApplicationBuilder builder, IReadOnlyList<IAdapterPlugin> plugins)
+    {
+        var sandbox = SandboxHost.Start();
+        var defaults = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Hub:Webhooks:AllowLoopbackTargets"] = "true",
+        };
+        foreach (var plugin in plugins)
+        {
+            defaults[$"Adapters:{plugin.Name}:Enabled"] = "true";
+            foreach (var (key, value) in plugin.SandboxSettings(SandboxUrl(sandbox, plugin.Name)))
+            {
+                defaults[$"Adapters:{plugin.Name}:{key}"] = value;
+            }
+        }
+
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = defaults });
+        try
+        {
+            EnsureLoopbackOnly(builder.Configuration);
+        }
+        catch
+        {
+            sandbox.Dispose();
+            throw;
+        }
+
+        builder.Services.AddSingleton(sandbox);
+        return sandbox;
+    }
+
+    /// <summary>Refuses sandbox mode when any adapter address (a setting whose name ends in <c>Url</c>) is not loopback.</summary>
+    public static void EnsureLoopbackOnly(IConfiguration configuration)
+    {
+        var offending = configuration.GetSection("Adapters").AsEnumerable()
+            .Where(kv => !string.IsNullOrWhiteSpace(kv.Value) && kv.Key[(kv.Key.LastIndexOf(':') + 1)..].EndsWith("Url", StringComparison.OrdinalIgnoreCase))
+            .Where(kv => Uri.TryCreate(kv.Value, UriKind.Absolute, out var uri) && !uri.IsLoopback)
+            .Select(kv => $"{kv.Key} = {kv.Value}")
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (offending.Count > 0)
+        {
+            throw new HubStartupException(
+                "Sandbox mode refuses to start: these adapter addresses are not loopback, so a sandbox run would reach a real platform:",
+                [.. offending, $"Point them at the sandboxes, or turn sandbox mode off ({EnabledKey}=false) and configure real tenants."]);
+        }
+    }
+
+    private static Uri SandboxUrl(SandboxHost sandbox, string adapterName) => adapterName switch
+    {
+        "Pdnd" => sandbox.PdndUrl,
+        "Anpr" => sandbox.AnprUrl,
+        "PagoPa" => sandbox.PagoPaUrl,
+        _ => throw new InvalidOperationException($"No sandbox for adapter {adapterName}."),
+    };
+}
