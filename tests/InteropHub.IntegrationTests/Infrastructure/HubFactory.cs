@@ -1,0 +1,80 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace InteropHub.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real hub over a temporary SQLite file. Settings go in as host configuration, which the hub reads before it
+/// builds (tenants, sandbox mode, adapters). Without <see cref="TestTenants"/> settings it runs in sandbox mode.
+/// </summary>
+public sealed class HubFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    public HubFactory(IDictionary<string, string?>? settings = null, string? directory = null)
+    {
+        Directory = directory ?? Path.Combine(Path.GetTempPath(), "interophub-tests", Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(Path.Combine(Directory, "tenants"));
+        _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["ConnectionStrings:Hub"] = $"Data Source={Path.Combine(Directory, "hub.db")}",
+            ["Hub:TenantsFolder"] = Path.Combine(Directory, "tenants"),
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    /// <summary>The temp directory holding this hub's database; a second factory on it is a restart.</summary>
+    public string Directory { get; }
+
+    public string DatabasePath => Path.Combine(Directory, "hub.db");
+
+    public HttpClient ClientWithKey(string? apiKey)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        }
+
+        return client;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseEnvironment("Testing");
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection(_settings));
+        return base.CreateHost(builder);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+    }
+
+    /// <summary>Deletes the temp directory; call once the last factory on it is disposed.</summary>
+    public void DeleteDirectory()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a pool is left to the OS temp cleaner; the test's outcome does not depend on it.
+        }
+    }
+
+    public static string Sha256(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
+}

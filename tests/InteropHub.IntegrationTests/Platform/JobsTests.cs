@@ -1,0 +1,129 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using InteropHub.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace InteropHub.IntegrationTests.Platform;
+
+public sealed class JobsTests
+{
+    [Fact]
+    public async Task Jobs_are_listed_with_their_next_fire_time()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var hub = new HubFactory(TestTenants.Settings());
+        try
+        {
+            using var client = hub.ClientWithKey(TestTenants.AlphaAdminKey);
+            var jobs = await client.GetFromJsonAsync<JsonElement>("/v1/admin/jobs", ct);
+            var housekeeping = jobs.EnumerateArray().Single(j => j.GetProperty("name").GetString() == "hub.housekeeping");
+            Assert.True(housekeeping.GetProperty("nextFireAt").GetDateTimeOffset() > DateTimeOffset.UtcNow);
+        }
+        finally
+        {
+            hub.DeleteDirectory();
+        }
+    }
+
+    [Fact]
+    public async Task Triggering_a_job_runs_it_and_records_the_run()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var hub = new HubFactory(TestTenants.Settings());
+        try
+        {
+            using var client = hub.ClientWithKey(TestTenants.AlphaAdminKey);
+            var triggered = await client.SendAsync(Trigger("hub.housekeeping"), ct);
+            Assert.Equal(HttpStatusCode.Accepted, triggered.StatusCode);
+
+            var run = await WaitForRunAsync(client, "hub.housekeeping", ct);
+            Assert.Equal("succeeded", run.GetProperty("status").GetString());
+            Assert.True(run.GetProperty("manual").GetBoolean());
+            Assert.True(run.GetProperty("counts").TryGetProperty("idempotencyRecordsPurged", out _));
+        }
+        finally
+        {
+            hub.DeleteDirectory();
+        }
+    }
+
+    [Fact]
+    public async Task Triggering_an_unknown_job_is_404()
+    {
+        await using var hub = new HubFactory(TestTenants.Settings());
+        try
+        {
+            using var client = hub.ClientWithKey(TestTenants.AlphaAdminKey);
+            var response = await client.SendAsync(Trigger("no.such.job"), TestContext.Current.CancellationToken);
+            await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound, "not-found");
+        }
+        finally
+        {
+            hub.DeleteDirectory();
+        }
+    }
+
+    [Fact]
+    public async Task The_job_store_and_run_history_survive_a_restart()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var first = new HubFactory(TestTenants.Settings());
+        var nextWeek = DateTimeOffset.UtcNow.AddDays(7);
+        try
+        {
+            using (var client = first.ClientWithKey(TestTenants.AlphaAdminKey))
+            {
+                await client.SendAsync(Trigger("hub.housekeeping"), ct);
+                await WaitForRunAsync(client, "hub.housekeeping", ct);
+            }
+
+            // A trigger only the store knows (no code declares it): after a restart it can only come from the database.
+            var scheduler = await first.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(ct);
+            await scheduler.ScheduleJob(
+                TriggerBuilder.Create().WithIdentity("restart-probe", "hub").ForJob("hub.housekeeping", "hub").StartAt(nextWeek).Build(), default, ct);
+            await first.DisposeAsync();
+
+            await using var second = new HubFactory(TestTenants.Settings(), first.Directory);
+            using var again = second.ClientWithKey(TestTenants.AlphaAdminKey);
+            var jobs = await again.GetFromJsonAsync<JsonElement>("/v1/admin/jobs", ct);
+            var housekeeping = jobs.EnumerateArray().Single(j => j.GetProperty("name").GetString() == "hub.housekeeping");
+            Assert.Equal("succeeded", housekeeping.GetProperty("lastRuns")[0].GetProperty("status").GetString());
+
+            var restarted = await second.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(ct);
+            var probe = await restarted.GetTrigger(new TriggerKey("restart-probe", "hub"), ct);
+            Assert.NotNull(probe);
+            Assert.Equal(nextWeek.ToUnixTimeSeconds(), probe.NextFireTimeUtc!.Value.ToUnixTimeSeconds());
+        }
+        finally
+        {
+            first.DeleteDirectory();
+        }
+    }
+
+    private static HttpRequestMessage Trigger(string job)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/admin/jobs/{job}/trigger");
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        return request;
+    }
+
+    /// <summary>The run happens on the scheduler's thread; poll its record (bounded), there is no time to fake here.</summary>
+    private static async Task<JsonElement> WaitForRunAsync(HttpClient client, string job, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var jobs = await client.GetFromJsonAsync<JsonElement>("/v1/admin/jobs", ct);
+            var runs = jobs.EnumerateArray().Single(j => j.GetProperty("name").GetString() == job).GetProperty("lastRuns");
+            if (runs.GetArrayLength() > 0 && runs[0].GetProperty("status").GetString() != "running")
+            {
+                return runs[0];
+            }
+
+            await Task.Delay(50, ct);
+        }
+
+        throw new TimeoutException($"Job {job} did not finish.");
+    }
+}
