@@ -69,10 +69,7 @@ internal sealed class CompactJws
         return rsa.VerifyData(_signingInput, _signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
     }
 
-    public string? HeaderText(string name) => Text(Header, name);
+    public string? HeaderText(string name) => SandboxJson.Text(Header, name);
 
-    public string? PayloadText(string name) => Text(Payload, name);
-
-    private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    public string? PayloadText(string name) => SandboxJson.Text(Payload, name);
 }
