@@ -61,6 +61,10 @@ internal static class SandboxJson
         }
     }
 
+    /// <summary>A string member of a JSON object, or null when it is missing or not a string.</summary>
+    public static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
     /// <summary>A request header by case-insensitive name, or null.</summary>
     public static string? Header(IRequestMessage request, string name) =>
         request.Headers?.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value?

@@ -10,14 +10,16 @@ using Microsoft.IdentityModel.Tokens;
 namespace InteropHub.Sandbox.Tests.Pdnd;
 
 /// <summary>
-/// A started sandbox on a fake clock with one organization owning an e-service client (key + active purpose)
-/// and an api-interop client (key); client assertions are built here with IdentityModel, independently of the sandbox.
+/// One organization in a sandbox, owning an e-service client (key + active purpose) and an api-interop client (key);
+/// client assertions are built here with IdentityModel, independently of the sandbox.
 /// </summary>
 internal sealed class PdndWorld : IDisposable
 {
     public const string JwtBearer = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
     public static readonly HttpClient Http = new();
+
+    private readonly SandboxFixture _sandbox;
 
     // Generating RSA keys is slow; tests share the parameters and build their own RSA objects.
     private static readonly Lazy<RSAParameters[]> Keys = new(() =>
@@ -27,9 +29,19 @@ internal sealed class PdndWorld : IDisposable
             return rsa.ExportParameters(includePrivateParameters: true);
         })]);
 
+    private readonly SandboxFixture? _ownSandbox;
+
+    /// <summary>In a sandbox of its own, for tests that change the sandbox's settings, faults or limits.</summary>
     public PdndWorld(PdndSandboxSettings? settings = null)
+        : this(new SandboxFixture(settings ?? new PdndSandboxSettings()))
     {
-        Host = SandboxHost.Start(new SandboxSettings { TimeProvider = Time, Pdnd = settings ?? new PdndSandboxSettings() });
+        _ownSandbox = _sandbox;
+    }
+
+    /// <summary>In a sandbox shared with other tests.</summary>
+    public PdndWorld(SandboxFixture sandbox)
+    {
+        _sandbox = sandbox;
         Pdnd.RegisterClient(ClientId, PdndClientKind.EService, OrganizationId);
         Kid = Pdnd.RegisterKey(ClientId, ClientKey);
         Pdnd.RegisterPurpose(Purpose());
@@ -37,9 +49,9 @@ internal sealed class PdndWorld : IDisposable
         ApiKid = Pdnd.RegisterKey(ApiClientId, ApiKey);
     }
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Time => _sandbox.Time;
 
-    public SandboxHost Host { get; }
+    public SandboxHost Host => _sandbox.Host;
 
     public PdndSandbox Pdnd => Host.Pdnd;
 
@@ -152,7 +164,7 @@ internal sealed class PdndWorld : IDisposable
 
     public void Dispose()
     {
-        Host.Dispose();
+        _ownSandbox?.Dispose();
         ClientKey.Dispose();
         ApiKey.Dispose();
         StrangerKey.Dispose();

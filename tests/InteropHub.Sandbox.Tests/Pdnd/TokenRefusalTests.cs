@@ -5,9 +5,9 @@ using Microsoft.IdentityModel.Tokens;
 namespace InteropHub.Sandbox.Tests.Pdnd;
 
 /// <summary>Every refusal is PDND's opaque 400 015-0008, and the debug endpoint tells the precise reason.</summary>
-public sealed class TokenRefusalTests : IDisposable
+public sealed class TokenRefusalTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>, IDisposable
 {
-    private readonly PdndWorld _world = new();
+    private readonly PdndWorld _world = new(sandbox);
 
     public void Dispose() => _world.Dispose();
 

@@ -53,7 +53,13 @@ internal static class ControlEndpoints
                 ProducerId = body.ProducerId,
             };
             pdnd.RegisterPurpose(purpose);
-            return SandboxJson.Response(201, body with { VoucherLifespanSeconds = (int)purpose.VoucherLifespan.TotalSeconds });
+            return SandboxJson.Response(201, body with
+            {
+                VoucherLifespanSeconds = (int)purpose.VoucherLifespan.TotalSeconds,
+                State = purpose.State,
+                AgreementState = purpose.AgreementState,
+                EServiceState = purpose.EServiceState,
+            });
         });
 
         On(server, "PUT", $"{Root}/rate-limit", request =>

@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -12,6 +13,9 @@ namespace InteropHub.Sandbox.Pdnd;
 /// </summary>
 internal sealed class CompactJws
 {
+    // Keeps "at+jwt" and URLs literal; the default encoder would write "at\u002Bjwt".
+    private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private readonly byte[] _signingInput;
     private readonly byte[] _signature;
 
@@ -53,7 +57,7 @@ internal sealed class CompactJws
     public static string SignRs256(JsonObject header, JsonObject payload, RSA key)
     {
         var signingInput =
-            $"{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(header.ToJsonString()))}.{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload.ToJsonString()))}";
+            $"{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(header.ToJsonString(Compact)))}.{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload.ToJsonString(Compact)))}";
         var signature = key.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         return $"{signingInput}.{Base64Url.EncodeToString(signature)}";
     }
@@ -65,10 +69,7 @@ internal sealed class CompactJws
         return rsa.VerifyData(_signingInput, _signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
     }
 
-    public string? HeaderText(string name) => Text(Header, name);
+    public string? HeaderText(string name) => SandboxJson.Text(Header, name);
 
-    public string? PayloadText(string name) => Text(Payload, name);
-
-    private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    public string? PayloadText(string name) => SandboxJson.Text(Payload, name);
 }

@@ -53,9 +53,9 @@ internal sealed record ClientPublicKey(string Kid, byte[] SubjectPublicKeyInfo)
     public static ClientPublicKey FromJwk(JsonElement jwk)
     {
         if (jwk.ValueKind != JsonValueKind.Object
-            || Text(jwk, "kty") != "RSA"
-            || Text(jwk, "n") is not { } modulus
-            || Text(jwk, "e") is not { } exponent)
+            || SandboxJson.Text(jwk, "kty") != "RSA"
+            || SandboxJson.Text(jwk, "n") is not { } modulus
+            || SandboxJson.Text(jwk, "e") is not { } exponent)
         {
             throw new ArgumentException("The JWK must be an RSA public key with kty, n and e.");
         }
@@ -89,7 +89,4 @@ internal sealed record ClientPublicKey(string Kid, byte[] SubjectPublicKeyInfo)
             $$"""{"e":"{{Base64Url.EncodeToString(parameters.Exponent)}}","kty":"RSA","n":"{{Base64Url.EncodeToString(parameters.Modulus)}}"}""";
         return Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
-
-    private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

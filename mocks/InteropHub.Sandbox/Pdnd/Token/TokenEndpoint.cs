@@ -51,18 +51,17 @@ internal sealed class TokenEndpoint(
             return Refuse(clientId, check.Reasons);
         }
 
-        var entry = TokenGenerationEntry.Find(registry, assertion);
-        if (entry.NotFound is { } notFound)
+        if (!TokenGenerationEntry.TryFind(registry, assertion, out var entry, out var notFound))
         {
             return Refuse(clientId, [notFound]);
         }
 
-        if (!assertion.Jws.VerifiesRs256(entry.Key!.SubjectPublicKeyInfo))
+        if (!assertion.Jws.VerifiesRs256(entry.Key.SubjectPublicKeyInfo))
         {
             return Refuse(clientId, [new("invalidSignature", $"signature invalid for kid {assertion.Kid}")]);
         }
 
-        var client = entry.Client!;
+        var client = entry.Client;
         var stateReasons = entry.PlatformStateReasons();
         if (stateReasons.Count > 0)
         {

@@ -1,44 +1,52 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace InteropHub.Sandbox.Pdnd;
 
 /// <summary>
 /// Steps 5 and 7 of PDND's pipeline: the token-generation entry keyed by client, kid and purpose
 /// (pdnd.md §1.4), and the platform states it carries.
 /// </summary>
-internal sealed record TokenGenerationEntry(
-    RegisteredClient? Client, ClientPublicKey? Key, PdndPurpose? Purpose, PdndRefusalReason? NotFound)
+internal sealed record TokenGenerationEntry(RegisteredClient Client, ClientPublicKey Key, PdndPurpose? Purpose)
 {
-    private const string NotFoundCode = "tokenGenerationStatesEntryNotFound";
-
-    public static TokenGenerationEntry Find(PdndRegistry registry, ValidAssertion assertion)
+    public static bool TryFind(
+        PdndRegistry registry,
+        ValidAssertion assertion,
+        [NotNullWhen(true)] out TokenGenerationEntry? entry,
+        [NotNullWhen(false)] out PdndRefusalReason? notFound)
     {
+        entry = null;
+        notFound = null;
         if (registry.Client(assertion.ClientId) is not { } client)
         {
-            return Missing($"client {assertion.ClientId} is not registered");
+            notFound = NotFound($"client {assertion.ClientId} is not registered");
         }
-
-        if (!client.Keys.TryGetValue(assertion.Kid, out var key))
+        else if (!client.Keys.TryGetValue(assertion.Kid, out var key))
         {
-            return Missing($"kid {assertion.Kid} not registered for client {client.ClientId}");
+            notFound = NotFound($"kid {assertion.Kid} not registered for client {client.ClientId}");
         }
-
-        if (assertion.PurposeId is not { } purposeId)
+        else if (assertion.PurposeId is not { } purposeId)
         {
-            return new TokenGenerationEntry(client, key, null, null);
+            entry = new TokenGenerationEntry(client, key, null);
         }
-
-        if (client.Kind == PdndClientKind.ApiInterop)
+        else if (client.Kind == PdndClientKind.ApiInterop)
         {
-            return Missing($"client {client.ClientId} is an api-interop client: its assertions carry no purposeId");
+            notFound = NotFound($"client {client.ClientId} is an api-interop client: its assertions carry no purposeId");
+        }
+        else if (registry.Purpose(purposeId) is { } purpose && purpose.ClientId == client.ClientId)
+        {
+            entry = new TokenGenerationEntry(client, key, purpose);
+        }
+        else
+        {
+            notFound = NotFound($"purpose {purposeId} is not registered for client {client.ClientId}");
         }
 
-        return registry.Purpose(purposeId) is { } purpose && purpose.ClientId == client.ClientId
-            ? new TokenGenerationEntry(client, key, purpose, null)
-            : Missing($"purpose {purposeId} is not registered for client {client.ClientId}");
+        return entry is not null;
     }
 
     public IReadOnlyList<PdndRefusalReason> PlatformStateReasons()
     {
-        if (Client!.Kind == PdndClientKind.ApiInterop)
+        if (Client.Kind == PdndClientKind.ApiInterop)
         {
             return [];
         }
@@ -67,7 +75,7 @@ internal sealed record TokenGenerationEntry(
         return reasons;
     }
 
-    private static TokenGenerationEntry Missing(string detail) => new(null, null, null, new(NotFoundCode, detail));
+    private static PdndRefusalReason NotFound(string detail) => new("tokenGenerationStatesEntryNotFound", detail);
 
     private static string Upper(PdndState state) => state.ToString().ToUpperInvariant();
 }

@@ -9,8 +9,14 @@ internal sealed class TokenRequestLog
     private PdndRefusal? _lastRefusal;
     private int _total;
 
-    public void Received(Guid? clientId) =>
-        Count(clientId, counts => counts with { Requests = counts.Requests + 1 }, countsInTotal: true);
+    public void Received(Guid? clientId)
+    {
+        lock (_lock)
+        {
+            _total++;
+            Apply(clientId, counts => counts with { Requests = counts.Requests + 1 });
+        }
+    }
 
     public void Issued(Guid clientId) => Count(clientId, counts => counts with { Issued = counts.Issued + 1 });
 
@@ -27,9 +33,9 @@ internal sealed class TokenRequestLog
             {
                 _refusals[clientId] = refusal;
             }
-        }
 
-        Count(refusal.ClientId, counts => counts with { Refused = counts.Refused + 1 });
+            Apply(refusal.ClientId, counts => counts with { Refused = counts.Refused + 1 });
+        }
     }
 
     public PdndTokenRequestCounts Counts(Guid clientId)
@@ -73,19 +79,20 @@ internal sealed class TokenRequestLog
         }
     }
 
-    private void Count(Guid? clientId, Func<PdndTokenRequestCounts, PdndTokenRequestCounts> change, bool countsInTotal = false)
+    private void Count(Guid? clientId, Func<PdndTokenRequestCounts, PdndTokenRequestCounts> change)
     {
         lock (_lock)
         {
-            if (countsInTotal)
-            {
-                _total++;
-            }
+            Apply(clientId, change);
+        }
+    }
 
-            if (clientId is { } id)
-            {
-                _counts[id] = change(_counts.GetValueOrDefault(id, PdndTokenRequestCounts.None));
-            }
+    /// <summary>Changes a client's counts; the caller holds the lock.</summary>
+    private void Apply(Guid? clientId, Func<PdndTokenRequestCounts, PdndTokenRequestCounts> change)
+    {
+        if (clientId is { } id)
+        {
+            _counts[id] = change(_counts.GetValueOrDefault(id, PdndTokenRequestCounts.None));
         }
     }
 }
