@@ -1,2 +1,0 @@
-namespace InteropHub.Adapters.Pdnd;
-internal static class AssemblyMarker;
