@@ -76,7 +76,7 @@ public sealed class PdndAdapterPlugin : IAdapterPlugin
             .ConfigureHttpClient((sp, client) => client.Timeout = Options(sp).Resilience.AttemptTimeout);
 
         // The voucher handler comes after the resilience handler, so every attempt gets a valid voucher.
-        var signalHub = services.AddHttpClient(SignalHubClientName).AddRefitClient<ISignalHubApi>()
+        var signalHub = services.AddRefitGeneratedClient<ISignalHubApi>(new RefitSettings(), SignalHubClientName)
             .ConfigureHttpClient((sp, client) => client.BaseAddress = Options(sp).SignalHub.BaseUrl);
         signalHub.AddStandardResilienceHandler()
             .Configure((resilience, sp) => Apply(Options(sp).Resilience, resilience));

@@ -153,7 +153,7 @@ public sealed class SignalHubPullJobTests
     {
         _hub.Publish(3);
         await Run();
-        _hub.FailWith = HttpStatusCode.Forbidden;
+        _hub.FailNext(HttpStatusCode.Forbidden);
 
         var error = await Assert.ThrowsAsync<HubProblemException>(() => Run().AsTask());
 

@@ -24,7 +24,15 @@ internal sealed class FakeSignalHub
 
     public List<ModiRequestContext?> Contexts { get; } = [];
 
-    public HttpStatusCode? FailWith { get; set; }
+    private HttpStatusCode _failure;
+    private int _failuresLeft;
+
+    /// <summary>Answers the next <paramref name="times"/> pulls with <paramref name="status"/>.</summary>
+    public void FailNext(HttpStatusCode status, int times = int.MaxValue)
+    {
+        _failure = status;
+        _failuresLeft = times;
+    }
 
     public void Publish(int count)
     {
@@ -35,9 +43,10 @@ internal sealed class FakeSignalHub
     private HttpResponseMessage Respond(HttpRequestMessage request, int n)
     {
         Contexts.Add(request.Options.TryGetValue(ModiRequestContext.OptionsKey, out var context) ? context : null);
-        if (FailWith is { } failure)
+        if (_failuresLeft > 0)
         {
-            return StubHandler.Json(failure, """{"type":"about:blank","status":403,"title":"Forbidden","detail":"operationPullForbidden","errors":[]}""");
+            _failuresLeft--;
+            return StubHandler.Json(_failure, $$"""{"type":"about:blank","status":{{(int)_failure}},"title":"{{_failure}}","detail":"operationPullForbidden","errors":[]}""");
         }
 
         var query = HttpUtility.ParseQueryString(request.RequestUri!.Query);
