@@ -22,7 +22,7 @@ namespace InteropHub.Adapters.Pdnd;
 /// <summary>
 /// The PDND Interoperabilità adapter: vouchers (<see cref="IVoucherProvider"/>), ModI handlers for other adapters
 /// (<see cref="IModiHandlerFactory"/>), Signal Hub pull jobs, the token endpoint's health, and the
-/// <see cref="PdndDoctor"/>. Tenants' keys are checked when the options are validated at start.
+/// <see cref="PdndDoctor"/>. Tenants' keys are checked when the host starts (options validated on start).
 /// </summary>
 public sealed class PdndAdapterPlugin : IAdapterPlugin
 {
@@ -44,7 +44,8 @@ public sealed class PdndAdapterPlugin : IAdapterPlugin
         registration.AddOptions<PdndOptions>();
         var services = registration.Services;
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<IValidateOptions<PdndOptions>, PdndKeyStartupValidator>();
+        services.AddOptions<TenantKeysCheck>().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TenantKeysCheck>, PdndKeyStartupValidator>();
 
         services.AddSingleton<PdndKeyRing>();
         services.AddSingleton<ClientAssertionFactory>();

@@ -39,6 +39,12 @@ public sealed class PdndAdapterPluginTests : IDisposable
     }
 
     [Fact]
+    public void Sound_keys_pass_the_start_validation()
+    {
+        _host.Services.GetRequiredService<IStartupValidator>().Validate();
+    }
+
+    [Fact]
     public void Is_named_Pdnd()
     {
         Assert.Equal("Pdnd", new PdndAdapterPlugin().Name);
@@ -147,7 +153,7 @@ public sealed class PdndAdapterPluginTests : IDisposable
     }
 
     [Fact]
-    public void A_wrong_kid_fails_options_validation_naming_tenant_and_setting()
+    public void A_wrong_kid_fails_the_start_validation_naming_tenant_and_setting()
     {
         _host.Tenants.Replace(PdndTestBed.TenantWithActiveKey(first: true) with
         {
@@ -157,9 +163,10 @@ public sealed class PdndAdapterPluginTests : IDisposable
             },
         });
 
-        var error = Assert.Throws<OptionsValidationException>(() => _host.Services.GetRequiredService<IOptions<PdndOptions>>().Value);
+        var error = Assert.Throws<OptionsValidationException>(() => _host.Services.GetRequiredService<IStartupValidator>().Validate());
 
         Assert.Contains(error.Failures, f => f.StartsWith("Tenant 'demo-a': Pdnd:Keys:0:Kid:", StringComparison.Ordinal));
+        Assert.NotNull(_host.Services.GetRequiredService<IOptions<PdndOptions>>().Value);
     }
 
     [Theory]

@@ -167,7 +167,13 @@ public sealed class PdndDoctor
                 return new DoctorCheck(name, DoctorVerdict.Pass, issued + ".");
             }
 
-            var audiences = new JsonWebToken(voucher.AccessToken).Audiences.SelectMany(a => a.Split(',', StringSplitOptions.TrimEntries)).ToList();
+            var jwt = new JsonWebTokenHandler().CanReadToken(voucher.AccessToken) ? new JsonWebToken(voucher.AccessToken) : null;
+            if (jwt is null)
+            {
+                return new DoctorCheck(name, DoctorVerdict.Fail, $"{issued}, but it is not a JWT; its audience cannot be checked.");
+            }
+
+            var audiences = jwt.Audiences.SelectMany(a => a.Split(',', StringSplitOptions.TrimEntries)).ToList();
             return audiences.Contains(expectedAudience, StringComparer.Ordinal)
                 ? new DoctorCheck(name, DoctorVerdict.Pass, $"{issued}, for audience {expectedAudience}.")
                 : new DoctorCheck(name, DoctorVerdict.Fail, $"{issued}, but for audience '{string.Join(",", audiences)}', not Adapters:Pdnd:SignalHub:Audience '{expectedAudience}'.");

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using InteropHub.Adapters.Pdnd.Configuration;
 using InteropHub.Adapters.Pdnd.Keys;
 using InteropHub.Adapters.Pdnd.Tests.TestSupport;
 using InteropHub.Contracts.Tenancy;
@@ -12,7 +11,7 @@ public sealed class PdndKeyStartupValidatorTests
 
     private IReadOnlyList<string> Failures()
     {
-        var result = new PdndKeyStartupValidator(_bed.Tenants, _bed.Secrets).Validate(null, _bed.Options);
+        var result = new PdndKeyStartupValidator(_bed.Tenants, _bed.Secrets).Validate(null, new TenantKeysCheck());
         return result.Failed ? result.Failures!.ToList() : [];
     }
 
@@ -107,6 +106,6 @@ public sealed class PdndKeyStartupValidatorTests
     {
         UseKeys();
 
-        Assert.True(new PdndKeyStartupValidator(_bed.Tenants, _bed.Secrets).Validate("named", new PdndOptions()).Failed);
+        Assert.True(new PdndKeyStartupValidator(_bed.Tenants, _bed.Secrets).Validate("named", new TenantKeysCheck()).Failed);
     }
 }
