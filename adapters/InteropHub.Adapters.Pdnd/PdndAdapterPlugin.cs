@@ -81,7 +81,7 @@ public sealed class PdndAdapterPlugin : IAdapterPlugin
             .ConfigureHttpClient((sp, client) => client.BaseAddress = Options(sp).SignalHub.BaseUrl);
         signalHub.AddStandardResilienceHandler()
             .Configure((resilience, sp) => Apply(Options(sp).Resilience, resilience));
-        signalHub.AddHttpMessageHandler(sp => sp.GetRequiredService<ModiHandlerFactory>().CreateApiInterop("signal-hub"));
+        signalHub.AddHttpMessageHandler(sp => sp.GetRequiredService<ModiHandlerFactory>().CreateApiInterop());
         services.AddTransient<SignalHubPullJob>();
 
         DeclareSignalHubJobs(registration);

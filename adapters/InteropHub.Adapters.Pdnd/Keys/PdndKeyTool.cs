@@ -15,13 +15,13 @@ public static class PdndKeyTool
     public static GeneratedKey Generate(string privateKeyPath)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(privateKeyPath);
-        using var rsa = RSA.Create(TenantKeyValidation.MinimumKeySize);
         var file = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
             file.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
+        using var rsa = RSA.Create(TenantKeyValidation.MinimumKeySize);
         using (var writer = new StreamWriter(privateKeyPath, file))
         {
             writer.Write(rsa.ExportPkcs8PrivateKeyPem());

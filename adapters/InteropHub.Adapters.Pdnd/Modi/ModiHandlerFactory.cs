@@ -27,9 +27,9 @@ internal sealed class ModiHandlerFactory(
         return New(profile, apiInterop: false);
     }
 
-    /// <summary>A handler that sends the tenant's API Interop voucher (Signal Hub, PDND APIs).</summary>
-    public DelegatingHandler CreateApiInterop(string name) =>
-        New(new ModiEServiceProfile(name, name, ModiPatterns.IdAuthRest01), apiInterop: true);
+    /// <summary>A handler that sends the tenant's API Interop voucher (Signal Hub, PDND APIs); it signs nothing, so needs no audience.</summary>
+    public DelegatingHandler CreateApiInterop() =>
+        New(new ModiEServiceProfile("api-interop", "", ModiPatterns.IdAuthRest01), apiInterop: true);
 
     private ModiHandler New(ModiEServiceProfile profile, bool apiInterop) =>
         new(profile, apiInterop, keys, vouchers, evidences, tokens, loggers.CreateLogger<ModiHandler>());

@@ -6,18 +6,25 @@ using InteropHub.Adapters.Pdnd.Tests.TestSupport;
 
 namespace InteropHub.Adapters.Pdnd.Tests.Keys;
 
-public sealed class PdndKeyToolTests : IDisposable
+/// <summary>One key generated for the class (RSA generation is slow) in a temporary folder.</summary>
+public sealed class GeneratedKeyFixture : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("pdnd-keytool-").FullName;
+    public GeneratedKeyFixture() => Key = PdndKeyTool.Generate(Path.Combine(Folder, "tenant.key.pem"));
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public string Folder { get; } = Directory.CreateTempSubdirectory("pdnd-keytool-").FullName;
 
+    public GeneratedKey Key { get; }
+
+    public void Dispose() => Directory.Delete(Folder, recursive: true);
+}
+
+public sealed class PdndKeyToolTests(GeneratedKeyFixture fixture) : IClassFixture<GeneratedKeyFixture>
+{
     [Fact]
     public void Writes_an_rsa_2048_private_key_whose_public_half_and_kid_are_returned()
     {
-        var path = Path.Combine(_folder, "tenant.key.pem");
-
-        var generated = PdndKeyTool.Generate(path);
+        var generated = fixture.Key;
+        var path = generated.PrivateKeyPath;
 
         using var rsa = RSA.Create();
         rsa.ImportFromPem(File.ReadAllText(path));
@@ -33,11 +40,9 @@ public sealed class PdndKeyToolTests : IDisposable
     [Fact]
     public void The_jwk_carries_the_kid_and_the_public_parameters_only()
     {
-        var generated = PdndKeyTool.Generate(Path.Combine(_folder, "k.pem"));
-
-        var jwk = JsonDocument.Parse(generated.PublicJwk).RootElement;
+        var jwk = JsonDocument.Parse(fixture.Key.PublicJwk).RootElement;
         Assert.Equal(["alg", "e", "kid", "kty", "n", "use"], jwk.EnumerateObject().Select(p => p.Name).Order());
-        Assert.Equal(generated.Kid, jwk.GetProperty("kid").GetString());
+        Assert.Equal(fixture.Key.Kid, jwk.GetProperty("kid").GetString());
         Assert.Equal("RSA", jwk.GetProperty("kty").GetString());
     }
 
@@ -45,17 +50,13 @@ public sealed class PdndKeyToolTests : IDisposable
     [UnsupportedOSPlatform("windows")]
     public void The_private_key_file_is_readable_by_its_owner_only()
     {
-        var path = Path.Combine(_folder, "k.pem");
-
-        PdndKeyTool.Generate(path);
-
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(fixture.Key.PrivateKeyPath));
     }
 
     [Fact]
     public void An_existing_file_is_never_overwritten()
     {
-        var path = Path.Combine(_folder, "k.pem");
+        var path = Path.Combine(fixture.Folder, "existing.pem");
         File.WriteAllText(path, "keep me");
 
         Assert.Throws<IOException>(() => PdndKeyTool.Generate(path));
