@@ -106,6 +106,7 @@ internal sealed partial class VoucherCache(TimeProvider time, ILogger<VoucherCac
         }
     }
 
+    // An entry removed while a caller still holds it costs that key one extra token request, nothing worse.
     private void RemoveExpired()
     {
         var now = time.GetUtcNow();
