@@ -1,0 +1,60 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace InteropHub.Adapters.Pdnd.Configuration;
+
+/// <summary>
+/// Timeouts, retries and circuit breaker of the token and Signal Hub clients (<c>Adapters:Pdnd:Resilience</c>),
+/// tuned for a municipal hub's low volumes.
+/// </summary>
+public sealed class PdndResilienceOptions
+{
+    /// <summary>Timeout of one attempt. Default 00:00:10.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Timeout of a whole call, retries included; at least <see cref="AttemptTimeout"/>. Default 00:00:30.</summary>
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Retries after the first attempt (0–10); both clients only make calls that are safe to repeat. Default 2.</summary>
+    [Range(0, 10)]
+    public int MaxRetryAttempts { get; set; } = 2;
+
+    /// <summary>Failure ratio (0.01–1) within <see cref="SamplingDuration"/> that opens the circuit. Default 0.5.</summary>
+    [Range(0.01, 1.0)]
+    public double FailureRatio { get; set; } = 0.5;
+
+    /// <summary>
+    /// Calls within <see cref="SamplingDuration"/> before the circuit can open; the standard 100 never trips at a
+    /// hub's traffic. Default 5.
+    /// </summary>
+    [Range(2, int.MaxValue)]
+    public int MinimumThroughput { get; set; } = 5;
+
+    /// <summary>Window the breaker samples; at least twice <see cref="AttemptTimeout"/>. Default 00:01:00.</summary>
+    public TimeSpan SamplingDuration { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long the circuit stays open. Default 00:00:30.</summary>
+    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    internal IEnumerable<string> Validate(string path)
+    {
+        if (AttemptTimeout <= TimeSpan.Zero)
+        {
+            yield return $"{path}:{nameof(AttemptTimeout)}: must be greater than zero.";
+        }
+
+        if (TotalTimeout < AttemptTimeout)
+        {
+            yield return $"{path}:{nameof(AttemptTimeout)}: must not exceed {nameof(TotalTimeout)} ({TotalTimeout}).";
+        }
+
+        if (SamplingDuration < 2 * AttemptTimeout)
+        {
+            yield return $"{path}:{nameof(SamplingDuration)}: must be at least twice {nameof(AttemptTimeout)} ({2 * AttemptTimeout}).";
+        }
+
+        if (BreakDuration < TimeSpan.FromMilliseconds(500))
+        {
+            yield return $"{path}:{nameof(BreakDuration)}: must be at least 00:00:00.5.";
+        }
+    }
+}
