@@ -1,12 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using InteropHub.Contracts.Adapters;
-using InteropHub.Contracts.Tenancy;
-using InteropHub.Core;
 using InteropHub.Core.Configuration;
 using InteropHub.Core.Persistence;
-using InteropHub.Core.Tenancy;
-using InteropHub.Host.Adapters;
 using InteropHub.Host.Auth;
 using InteropHub.Host.Configuration;
 using InteropHub.Host.Health;
@@ -31,17 +27,7 @@ internal static class HubServices
     {
         var configuration = builder.Configuration;
         var contentRoot = builder.Environment.ContentRootPath;
-
-        var loaded = TenantLoader.Load(configuration, contentRoot);
-        if (loaded.Errors.Count > 0)
-        {
-            throw new HubStartupException("The tenant configuration is not valid:", loaded.Errors);
-        }
-
-        var sandbox = SandboxMode.IsEnabled(configuration, loaded.Tenants);
-        var sandboxHost = sandbox ? SandboxMode.Start(builder, plugins) : null;
-
-        var tenants = SandboxMode.Tenants(sandbox, loaded.Tenants);
+        var runtime = HubComposition.Compose(builder, plugins);
         if (string.IsNullOrEmpty(configuration[WebHostDefaults.ServerUrlsKey]))
         {
             builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, DefaultUrl);
@@ -51,17 +37,14 @@ internal static class HubServices
         builder.Services.AddValidatedOptions<HubOptions>(hubSection);
         var hub = hubSection.Get<HubOptions>() ?? new HubOptions();
 
-        builder.Services.AddHubCore(configuration, contentRoot, tenants);
-        var catalog = AdapterLoader.Register(builder, plugins, tenants, [HousekeepingJob.Declaration(configuration)]);
-
-        builder.AddHubLogging(sandbox);
+        builder.AddHubLogging(runtime.Sandbox);
         builder.Services.AddHubHttp(hub);
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy(), tags: [HealthEndpoints.Live])
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.Ready])
             .AddQuartz(o => o.Tags.Add(HealthEndpoints.Ready));
         builder.Services.AddHostedService<HubInitializer>();
-        builder.Services.AddHubScheduler(HubDatabaseConnection.Resolve(configuration, contentRoot), catalog.Jobs, hub.ShutdownTimeout);
+        builder.Services.AddHubScheduler(HubDatabaseConnection.Resolve(configuration, contentRoot), runtime.Catalog.Jobs, hub.ShutdownTimeout);
         builder.Services.AddOpenTelemetry()
             .WithTracing(t => t.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddSource("Quartz"))
             .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddMeter("Quartz", "Polly"));
@@ -70,9 +53,7 @@ internal static class HubServices
             builder.Services.AddOpenTelemetry().WithTracing(t => t.AddOtlpExporter()).WithMetrics(m => m.AddOtlpExporter());
         }
 
-        var runtime = new HubRuntime(sandbox, sandboxHost, tenants);
-        builder.Services.AddSingleton(runtime);
-        if (sandbox)
+        if (runtime.Sandbox)
         {
             builder.Services.AddHostedService<SandboxBanner>();
         }
@@ -114,6 +95,3 @@ internal static class HubServices
         services.AddHubOpenApi();
     }
 }
-
-/// <summary>What this hub process is: sandbox or not, its sandboxes, and the tenants it serves.</summary>
-internal sealed record HubRuntime(bool Sandbox, InteropHub.Sandbox.SandboxHost? SandboxHost, IReadOnlyList<TenantSettings> Tenants);

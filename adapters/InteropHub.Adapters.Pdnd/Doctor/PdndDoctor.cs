@@ -65,9 +65,10 @@ public sealed class PdndDoctor
             return checks;
         }
 
-        foreach (var (eServiceKey, _) in _options.Value.EServices.Where(e => e.Value.Enabled))
+        // Every purpose the tenant has, whichever adapter calls its e-service: a real voucher request each.
+        if (!string.IsNullOrWhiteSpace(settings.Pdnd.ClientId))
         {
-            if (settings.Pdnd.Purposes.GetValueOrDefault(eServiceKey) is { } purposeId && !string.IsNullOrWhiteSpace(settings.Pdnd.ClientId))
+            foreach (var (eServiceKey, purposeId) in settings.Pdnd.Purposes.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
                 checks.Add(await CheckTokenAsync($"token {eServiceKey}", tenant, settings.Pdnd.ClientId, purposeId, null, cancellationToken).ConfigureAwait(false));
             }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 namespace InteropHub.Core.Tenancy;
 
 /// <summary>The folder of per-tenant JSON files: <c>Hub:TenantsFolder</c>, default <c>tenants</c>, relative to the content root.</summary>
-internal static class TenantsFolder
+public static class TenantsFolder
 {
     public const string Key = "Hub:TenantsFolder";
     public const string Default = "tenants";

@@ -1,15 +1,12 @@
 using InteropHub.Contracts.Tenancy;
-using InteropHub.Core;
 using InteropHub.Core.Persistence;
-using InteropHub.Core.Tenancy;
-using InteropHub.Host.Configuration;
-using InteropHub.Host.Sandbox;
+using InteropHub.Host.Adapters;
 
 namespace InteropHub.Host.Cli;
 
 /// <summary>
-/// The hub's configuration and database without the web server, for commands such as <c>apikey create</c>: the same
-/// sources (appsettings, environment, <c>--Section:Key=value</c>) and the same tenants as <c>serve</c> would see.
+/// The hub without the web server and the scheduler, for commands such as <c>apikey create</c> and <c>doctor</c>: the
+/// same configuration sources, tenants, database and adapters as <c>serve</c> (in sandbox mode, the same sandboxes).
 /// </summary>
 internal sealed class CliHost : IAsyncDisposable
 {
@@ -32,19 +29,10 @@ internal sealed class CliHost : IAsyncDisposable
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = hostArgs });
         builder.Logging.ClearProviders();
-        var contentRoot = builder.Environment.ContentRootPath;
-        var loaded = TenantLoader.Load(builder.Configuration, contentRoot);
-        if (loaded.Errors.Count > 0)
-        {
-            throw new HubStartupException("The tenant configuration is not valid:", loaded.Errors);
-        }
-
-        var sandbox = SandboxMode.IsEnabled(builder.Configuration, loaded.Tenants);
-        var tenants = SandboxMode.Tenants(sandbox, loaded.Tenants);
-        builder.Services.AddHubCore(builder.Configuration, contentRoot, tenants);
+        var runtime = HubComposition.Compose(builder, AdapterPlugins.All);
         var host = builder.Build();
         await HubDatabase.InitializeAsync(host.Services, cancellationToken);
-        return new CliHost(host, tenants, sandbox);
+        return new CliHost(host, runtime.Tenants, runtime.Sandbox);
     }
 
     public async ValueTask DisposeAsync()

@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 namespace InteropHub.Host.Cli;
 
 /// <summary>
-/// <c>interophub</c>: <c>serve</c> (the default), <c>sandbox</c>, <c>apikey create</c>, <c>tenants list</c>.
+/// <c>interophub</c>: <c>serve</c> (the default), <c>sandbox</c>, <c>apikey create</c>, <c>tenants list</c>,
+/// <c>keys generate</c>, <c>doctor</c>.
 /// Arguments the commands do not know (<c>--urls</c>, <c>--Section:Key=value</c>) go to the host's configuration.
 /// </summary>
 internal static class HubCommandLine
@@ -45,6 +46,8 @@ internal static class HubCommandLine
         root.Subcommands.Add(SandboxCommand());
         root.Subcommands.Add(ApiKey());
         root.Subcommands.Add(Tenants());
+        root.Subcommands.Add(PdndCommands.Keys());
+        root.Subcommands.Add(PdndCommands.Doctor());
         return root;
     }
 

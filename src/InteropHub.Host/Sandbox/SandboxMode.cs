@@ -19,7 +19,10 @@ internal static class SandboxMode
 
     /// <summary>The tenants a hub in this mode serves: the configured ones plus, in sandbox mode, the demo tenants not configured already.</summary>
     public static IReadOnlyList<TenantSettings> Tenants(bool sandbox, IReadOnlyList<TenantSettings> configured) =>
-        sandbox ? [.. configured, .. DemoTenants.All.Where(d => configured.All(c => c.Id != d.Id))] : configured;
+        sandbox ? [.. configured, .. MissingDemoTenants(configured)] : configured;
+
+    public static IReadOnlyList<TenantSettings> MissingDemoTenants(IReadOnlyList<TenantSettings> configured) =>
+        [.. DemoTenants.All.Where(d => configured.All(c => c.Id != d.Id))];
 
     /// <summary>
     /// Starts the sandboxes and adds their settings as the lowest-priority configuration, so that an explicit setting
@@ -31,6 +34,9 @@ internal static class SandboxMode
         var defaults = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             ["Hub:Webhooks:AllowLoopbackTargets"] = "true",
+            // The demo tenants pull the signals the PDND sandbox is seeded with.
+            ["Adapters:Pdnd:SignalHub:Enabled"] = "true",
+            ["Adapters:Pdnd:SignalHub:EServiceIds:0"] = DemoPdnd.SignalEServiceId.ToString(),
         };
         foreach (var plugin in plugins)
         {

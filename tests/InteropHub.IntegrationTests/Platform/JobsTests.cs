@@ -35,10 +35,7 @@ public sealed class JobsTests
         try
         {
             using var client = hub.ClientWithKey(TestTenants.AlphaAdminKey);
-            var triggered = await client.SendAsync(Trigger("hub.housekeeping"), ct);
-            Assert.Equal(HttpStatusCode.Accepted, triggered.StatusCode);
-
-            var run = await WaitForRunAsync(client, "hub.housekeeping", ct);
+            var run = await JobRuns.TriggerAndWaitAsync(client, "hub.housekeeping", ct);
             Assert.Equal("succeeded", run.GetProperty("status").GetString());
             Assert.True(run.GetProperty("manual").GetBoolean());
             Assert.True(run.GetProperty("counts").TryGetProperty("idempotencyRecordsPurged", out _));
@@ -56,7 +53,9 @@ public sealed class JobsTests
         try
         {
             using var client = hub.ClientWithKey(TestTenants.AlphaAdminKey);
-            var response = await client.SendAsync(Trigger("no.such.job"), TestContext.Current.CancellationToken);
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/admin/jobs/no.such.job/trigger");
+            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+            var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
             await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound, "not-found");
         }
         finally
@@ -75,8 +74,7 @@ public sealed class JobsTests
         {
             using (var client = first.ClientWithKey(TestTenants.AlphaAdminKey))
             {
-                await client.SendAsync(Trigger("hub.housekeeping"), ct);
-                await WaitForRunAsync(client, "hub.housekeeping", ct);
+                await JobRuns.TriggerAndWaitAsync(client, "hub.housekeeping", ct);
             }
 
             // A trigger only the store knows (no code declares it): after a restart it can only come from the database.
@@ -100,30 +98,5 @@ public sealed class JobsTests
         {
             first.DeleteDirectory();
         }
-    }
-
-    private static HttpRequestMessage Trigger(string job)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/admin/jobs/{job}/trigger");
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-        return request;
-    }
-
-    /// <summary>The run happens on the scheduler's thread; poll its record (bounded), there is no time to fake here.</summary>
-    private static async Task<JsonElement> WaitForRunAsync(HttpClient client, string job, CancellationToken ct)
-    {
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            var jobs = await client.GetFromJsonAsync<JsonElement>("/v1/admin/jobs", ct);
-            var runs = jobs.EnumerateArray().Single(j => j.GetProperty("name").GetString() == job).GetProperty("lastRuns");
-            if (runs.GetArrayLength() > 0 && runs[0].GetProperty("status").GetString() != "running")
-            {
-                return runs[0];
-            }
-
-            await Task.Delay(50, ct);
-        }
-
-        throw new TimeoutException($"Job {job} did not finish.");
     }
 }

@@ -1,0 +1,58 @@
+using InteropHub.Contracts.Adapters;
+using InteropHub.Contracts.Tenancy;
+using InteropHub.Core;
+using InteropHub.Core.Persistence;
+using InteropHub.Core.Tenancy;
+using InteropHub.Host.Adapters;
+using InteropHub.Host.Configuration;
+using InteropHub.Host.Jobs;
+using InteropHub.Host.Sandbox;
+using Microsoft.Data.Sqlite;
+
+namespace InteropHub.Host;
+
+/// <summary>
+/// What the server and the command line share: tenants, sandbox mode (sandboxes started, demo tenants provisioned),
+/// Core and the enabled adapters.
+/// </summary>
+internal static class HubComposition
+{
+    public static HubRuntime Compose(IHostApplicationBuilder builder, IReadOnlyList<IAdapterPlugin> plugins)
+    {
+        var configuration = builder.Configuration;
+        var contentRoot = builder.Environment.ContentRootPath;
+
+        var loaded = TenantLoader.Load(configuration, contentRoot);
+        if (loaded.Errors.Count > 0)
+        {
+            throw new HubStartupException("The tenant configuration is not valid:", loaded.Errors);
+        }
+
+        var sandbox = SandboxMode.IsEnabled(configuration, loaded.Tenants);
+        IReadOnlyList<TenantSettings> tenants = loaded.Tenants;
+        InteropHub.Sandbox.SandboxHost? sandboxHost = null;
+        if (sandbox)
+        {
+            sandboxHost = SandboxMode.Start(builder, plugins);
+            var demo = DemoPdnd.Provision(sandboxHost, configuration, SandboxKeysDirectory(configuration, contentRoot), SandboxMode.MissingDemoTenants(loaded.Tenants));
+            tenants = [.. loaded.Tenants, .. demo];
+        }
+
+        builder.Services.AddHubCore(configuration, contentRoot, tenants);
+        var catalog = AdapterLoader.Register(builder, plugins, tenants, [HousekeepingJob.Declaration(configuration)]);
+        var runtime = new HubRuntime(sandbox, sandboxHost, tenants, catalog);
+        builder.Services.AddSingleton(runtime);
+        return runtime;
+    }
+
+    /// <summary>Demo keys sit beside the database they belong to (a test's temp database gets its own).</summary>
+    private static string SandboxKeysDirectory(IConfiguration configuration, string contentRoot)
+    {
+        var database = new SqliteConnectionStringBuilder(HubDatabaseConnection.Resolve(configuration, contentRoot)).DataSource;
+        var directory = Path.IsPathRooted(database) ? Path.GetDirectoryName(database)! : Path.Combine(contentRoot, "data");
+        return Path.Combine(directory, "sandbox-keys");
+    }
+}
+
+/// <summary>What this hub process is: sandbox or not, its sandboxes, the tenants it serves and its adapters and jobs.</summary>
+internal sealed record HubRuntime(bool Sandbox, InteropHub.Sandbox.SandboxHost? SandboxHost, IReadOnlyList<TenantSettings> Tenants, AdapterCatalog Catalog);

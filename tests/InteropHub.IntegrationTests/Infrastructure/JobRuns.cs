@@ -1,0 +1,41 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace InteropHub.IntegrationTests.Infrastructure;
+
+/// <summary>Triggers a job through the admin API and waits for the run it starts.</summary>
+public static class JobRuns
+{
+    public static async Task<JsonElement> TriggerAndWaitAsync(HttpClient client, string job, CancellationToken ct)
+    {
+        var before = await LastRunIdAsync(client, job, ct);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/admin/jobs/{job}/trigger");
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        var response = await client.SendAsync(request, ct);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+
+        // The run happens on the scheduler's thread; poll its record (bounded): there is no time to fake here.
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            var last = await LastRunAsync(client, job, ct);
+            if (last is { } run && run.GetProperty("id").GetInt64() != before && run.GetProperty("status").GetString() != "running")
+            {
+                return run;
+            }
+
+            await Task.Delay(50, ct);
+        }
+
+        throw new TimeoutException($"Job {job} did not finish.");
+    }
+
+    private static async Task<long?> LastRunIdAsync(HttpClient client, string job, CancellationToken ct) =>
+        (await LastRunAsync(client, job, ct))?.GetProperty("id").GetInt64();
+
+    private static async Task<JsonElement?> LastRunAsync(HttpClient client, string job, CancellationToken ct)
+    {
+        var jobs = await client.GetFromJsonAsync<JsonElement>("/v1/admin/jobs", ct);
+        var runs = jobs.EnumerateArray().Single(j => j.GetProperty("name").GetString() == job).GetProperty("lastRuns");
+        return runs.GetArrayLength() > 0 ? runs[0] : null;
+    }
+}
