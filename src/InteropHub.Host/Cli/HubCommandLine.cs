@@ -74,11 +74,11 @@ internal static class HubCommandLine
     private static Command ApiKey()
     {
         var tenant = new Option<string>("--tenant") { Description = "The tenant id (see 'interophub tenants list').", Required = true };
+        // One value per --scopes (comma separated, or the option repeated): several values per token would swallow host settings that follow.
         var scopes = new Option<string[]>("--scopes")
         {
-            Description = $"Scopes the key carries, space or comma separated: {string.Join(", ", Scopes.All)}.",
+            Description = $"Scopes the key carries, comma separated or the option repeated: {string.Join(", ", Scopes.All)}.",
             Required = true,
-            AllowMultipleArgumentsPerToken = true,
         };
         var label = new Option<string?>("--label") { Description = "A note to recognise the key by (who uses it)." };
         var create = new Command("create", "Issues a new API key for a tenant. The key is printed once; only its SHA-256 is stored.")

@@ -5,7 +5,7 @@ namespace InteropHub.Host.Tests.Cli;
 public sealed class HubCommandLineTests
 {
     [Theory]
-    [InlineData("apikey create --tenant demo-a --scopes admin registry:read", "apikey", "create")]
+    [InlineData("apikey create --tenant demo-a --scopes admin,registry:read", "apikey", "create")]
     [InlineData("tenants list", "tenants", "list")]
     [InlineData("serve --urls http://127.0.0.1:6000", "serve", null)]
     public void Commands_parse_without_errors(string line, string command, string? subcommand)
@@ -33,12 +33,12 @@ public sealed class HubCommandLineTests
     }
 
     [Fact]
-    public void Scopes_take_several_values_in_one_option()
+    public void Scopes_come_comma_separated_or_repeated_and_never_swallow_host_settings()
     {
-        var command = HubCommandLine.Build();
-        var result = command.Parse("apikey create --tenant demo-a --scopes admin registry:read");
-        var scopes = result.CommandResult.Command.Options.Single(o => o.Name == "--scopes");
-        Assert.Equal(["admin", "registry:read"], result.GetValue<string[]>(scopes.Name)!);
+        var result = HubCommandLine.Build().Parse(["apikey", "create", "--tenant", "demo-a", "--scopes", "admin,registry:read", "--scopes", "payments:read", "--Hub:TenantsFolder=/x"]);
+        Assert.Empty(result.Errors);
+        Assert.Equal(["admin,registry:read", "payments:read"], result.GetValue<string[]>("--scopes")!);
+        Assert.Equal(["--Hub:TenantsFolder=/x"], result.UnmatchedTokens);
     }
 
     [Fact]

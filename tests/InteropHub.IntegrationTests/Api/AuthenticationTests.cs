@@ -64,6 +64,17 @@ public sealed class AuthenticationTests(ConfiguredHubFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task Presented_keys_never_reach_the_logs()
+    {
+        using var known = fixture.Hub.ClientWithKey(TestTenants.AlphaAdminKey);
+        using var unknown = fixture.Hub.ClientWithKey("guessed-key-4711");
+        await known.GetAsync("/v1/webhooks", TestContext.Current.CancellationToken);
+        await unknown.GetAsync("/v1/webhooks", TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(TestTenants.AlphaAdminKey, fixture.Hub.Logs.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("guessed-key-4711", fixture.Hub.Logs.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Health_and_openapi_need_no_key()
     {
         using var client = fixture.Hub.ClientWithKey(null);

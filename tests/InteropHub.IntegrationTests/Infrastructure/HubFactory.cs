@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace InteropHub.IntegrationTests.Infrastructure;
 
@@ -37,6 +38,9 @@ public sealed class HubFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(Directory, "hub.db");
 
+    /// <summary>What the hub logged, at the level the settings allow (Warning unless a test asks for more).</summary>
+    public CapturedLogs Logs { get; } = new();
+
     public HttpClient ClientWithKey(string? apiKey)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
@@ -48,7 +52,11 @@ public sealed class HubFactory : WebApplicationFactory<Program>
         return client;
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseEnvironment("Testing");
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+    }
 
     protected override IHost CreateHost(IHostBuilder builder)
     {

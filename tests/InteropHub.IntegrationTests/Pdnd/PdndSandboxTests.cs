@@ -14,7 +14,8 @@ namespace InteropHub.IntegrationTests.Pdnd;
 /// <summary>The PDND adapter inside the real hub, against the PDND sandbox it provisions for the demo tenants.</summary>
 public sealed class PdndSandboxTests : IAsyncLifetime
 {
-    private readonly HubFactory _hub = new();
+    // Information and up, so the log scans below see what an operator's logs would hold.
+    private readonly HubFactory _hub = new(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Information" });
 
     public ValueTask InitializeAsync()
     {
@@ -61,6 +62,7 @@ public sealed class PdndSandboxTests : IAsyncLifetime
         var checks = await _hub.Services.GetRequiredService<PdndDoctor>().RunAsync(TenantId.Parse("demo-a"), TestContext.Current.CancellationToken);
 
         var refused = checks.Single(c => c.Name == "token anpr-c030");
+        Assert.DoesNotContain("PRIVATE KEY", _hub.Logs.Text, StringComparison.Ordinal);
         Assert.Equal(DoctorVerdict.Fail, refused.Verdict);
         Assert.Contains("Sandbox says", refused.Detail);
         Assert.Contains(purpose.ToString(), refused.Detail, StringComparison.OrdinalIgnoreCase);
@@ -79,7 +81,10 @@ public sealed class PdndSandboxTests : IAsyncLifetime
         var issued = await Task.WhenAll(Enumerable.Range(0, 1000).Select(_ => vouchers.GetAsync(request, TestContext.Current.CancellationToken).AsTask()));
 
         Assert.Equal(1, Sandbox.TokenRequests(client).Requests - before);
-        Assert.Single(issued.Select(v => v.AccessToken).Distinct());
+        var voucher = Assert.Single(issued.Select(v => v.AccessToken).Distinct());
+        Assert.NotEmpty(_hub.Logs.Text);
+        Assert.DoesNotContain(voucher, _hub.Logs.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(voucher.Split('.')[1], _hub.Logs.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,118 @@
+using System.Net;
+using System.Security.Cryptography;
+using InteropHub.Host.Cli;
+using InteropHub.IntegrationTests.Infrastructure;
+
+namespace InteropHub.IntegrationTests.Platform;
+
+/// <summary>The interophub commands as an operator runs them, on a temp database and tenants folder.</summary>
+[Collection(ConsoleCollection.Name)]
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "interophub-tests", Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Apikey_create_prints_a_key_once_that_the_hub_then_accepts_with_its_scopes()
+    {
+        var (exit, output, _) = await RunAsync(["apikey", "create", "--tenant", "alpha", "--scopes", "registry:read", "--label", "anagrafe", .. HostArguments.For(_directory, TestTenants.Settings())]);
+        Assert.Equal(0, exit);
+        var key = output.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("ihk_", StringComparison.Ordinal));
+
+        await using var hub = new HubFactory(TestTenants.Settings(), _directory);
+        using var client = hub.ClientWithKey(key);
+        var registry = await client.GetAsync("/v1/registry/residents/RSSMRA80A01H501U", TestContext.Current.CancellationToken);
+        await ProblemAssert.IsProblemAsync(registry, HttpStatusCode.ServiceUnavailable, "adapter-disabled");
+        var admin = await client.GetAsync("/v1/admin/jobs", TestContext.Current.CancellationToken);
+        await ProblemAssert.IsProblemAsync(admin, HttpStatusCode.Forbidden, "forbidden");
+
+        // Only the hash is kept: the plaintext is nowhere in the database file.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var database = await File.ReadAllBytesAsync(Path.Combine(_directory, "hub.db"), TestContext.Current.CancellationToken);
+        Assert.Equal(-1, database.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(key)));
+    }
+
+    [Theory]
+    [InlineData("beta", "registry:read", "may not hold")]
+    [InlineData("nobody", "admin", "No tenant 'nobody'")]
+    [InlineData("alpha", "root", "Unknown scope")]
+    public async Task Apikey_create_refuses_what_the_tenant_may_not_have(string tenant, string scope, string message)
+    {
+        var (exit, output, error) = await RunAsync(["apikey", "create", "--tenant", tenant, "--scopes", scope, .. HostArguments.For(_directory, TestTenants.Settings())]);
+        Assert.Equal(2, exit);
+        Assert.Contains(message, error);
+        Assert.DoesNotContain("ihk_", output);
+    }
+
+    [Fact]
+    public async Task Keys_generate_writes_an_owner_only_key_and_prints_the_kid_pdnd_will_compute()
+    {
+        var path = Path.Combine(_directory, "bari.pem");
+        Directory.CreateDirectory(_directory);
+        var (exit, output, _) = await RunAsync(["keys", "generate", "--tenant", "bari", "--out", path]);
+        Assert.Equal(0, exit);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+        }
+
+        using var rsa = RSA.Create();
+        rsa.ImportFromPem(await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken));
+        Assert.Equal(2048, rsa.KeySize);
+        Assert.Contains($"kid PDND will show for it: {Rfc7638Kid(rsa)}", output);
+        Assert.Contains("-----BEGIN PUBLIC KEY-----", output);
+        Assert.DoesNotContain("PRIVATE KEY", output);
+
+        // Never overwrites a key.
+        var (again, _, error) = await RunAsync(["keys", "generate", "--tenant", "bari", "--out", path]);
+        Assert.Equal(2, again);
+        Assert.Contains("Cannot write", error);
+    }
+
+    [Fact]
+    public async Task Tenants_list_shows_the_configured_tenants()
+    {
+        var (exit, output, _) = await RunAsync(["tenants", "list", .. HostArguments.For(_directory, TestTenants.Settings())]);
+        Assert.Equal(0, exit);
+        Assert.Contains("alpha", output);
+        Assert.Contains("80015010723", output);
+        Assert.DoesNotContain("demo-a", output);
+    }
+
+    /// <summary>The RFC 7638 thumbprint computed here independently of the hub: SHA-256 over {"e","kty","n"} in that order.</summary>
+    private static string Rfc7638Kid(RSA rsa)
+    {
+        var p = rsa.ExportParameters(false);
+        var json = $$"""{"e":"{{Base64Url(p.Exponent!)}}","kty":"RSA","n":"{{Base64Url(p.Modulus!)}}"}""";
+        return Base64Url(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(json)));
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static async Task<(int Exit, string Output, string Error)> RunAsync(string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var (originalOut, originalError) = (Console.Out, Console.Error);
+        Console.SetOut(output);
+        Console.SetError(error);
+        try
+        {
+            var exit = await HubCommandLine.RunAsync(args);
+            return (exit, output.ToString(), error.ToString());
+        }
+        finally
+        {
+            Console.SetOut(originalOut);
+            Console.SetError(originalError);
+        }
+    }
+}
