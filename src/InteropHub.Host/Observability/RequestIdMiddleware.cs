@@ -28,8 +28,6 @@ internal sealed partial class RequestIdMiddleware(RequestDelegate next, ILogger<
         }
     }
 
-    public static string Of(HttpContext context) => context.Items[ItemKey] as string ?? context.TraceIdentifier;
-
     // Printable token characters only, so a request id can't forge log lines or headers.
     [GeneratedRegex("^[A-Za-z0-9._:-]{1,128}$", RegexOptions.CultureInvariant)]
     private static partial Regex Acceptable();
