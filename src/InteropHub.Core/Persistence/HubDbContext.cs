@@ -4,6 +4,8 @@ using InteropHub.Core.Checkpoints;
 using InteropHub.Core.Events;
 using InteropHub.Core.Idempotency;
 using InteropHub.Core.Jobs;
+using InteropHub.Core.Quotas;
+using InteropHub.Core.Sequences;
 using InteropHub.Core.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,6 +31,10 @@ internal sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbC
     public DbSet<EventRow> Events => Set<EventRow>();
 
     public DbSet<WebhookSubscriptionRow> WebhookSubscriptions => Set<WebhookSubscriptionRow>();
+
+    public DbSet<SequenceRow> Sequences => Set<SequenceRow>();
+
+    public DbSet<QuotaCounterRow> QuotaCounters => Set<QuotaCounterRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -117,6 +123,23 @@ internal sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbC
             subscription.Property(w => w.Tenant).HasMaxLength(TenantLength);
             subscription.Property(w => w.Url).HasMaxLength(2048);
             subscription.HasIndex(w => w.Tenant);
+        });
+
+        modelBuilder.Entity<SequenceRow>(sequence =>
+        {
+            sequence.ToTable("Sequences");
+            sequence.HasKey(q => new { q.Tenant, q.Name });
+            sequence.Property(q => q.Tenant).HasMaxLength(TenantLength);
+            sequence.Property(q => q.Name).HasMaxLength(NameLength);
+        });
+
+        modelBuilder.Entity<QuotaCounterRow>(counter =>
+        {
+            counter.ToTable("QuotaCounters");
+            counter.HasKey(c => new { c.Tenant, c.Service, c.Day });
+            counter.Property(c => c.Tenant).HasMaxLength(TenantLength);
+            counter.Property(c => c.Service).HasMaxLength(32);
+            counter.Property(c => c.Day).HasMaxLength(10);
         });
     }
 }

@@ -280,6 +280,49 @@ namespace InteropHub.Core.Persistence.Migrations
                     b.ToTable("JobRuns", (string)null);
                 });
 
+            modelBuilder.Entity("InteropHub.Core.Quotas.QuotaCounterRow", b =>
+                {
+                    b.Property<string>("Tenant")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Service")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Day")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Exhausted")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Tenant", "Service", "Day");
+
+                    b.ToTable("QuotaCounters", (string)null);
+                });
+
+            modelBuilder.Entity("InteropHub.Core.Sequences.SequenceRow", b =>
+                {
+                    b.Property<string>("Tenant")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Tenant", "Name");
+
+                    b.ToTable("Sequences", (string)null);
+                });
+
             modelBuilder.Entity("InteropHub.Core.Webhooks.WebhookSubscriptionRow", b =>
                 {
                     b.Property<Guid>("Id")
