@@ -44,6 +44,7 @@ internal static class HubServices
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.Ready])
             .AddQuartz(o => o.Tags.Add(HealthEndpoints.Ready));
         builder.Services.AddHostedService<HubInitializer>();
+        builder.Services.AddSingleton<Registry.RegistryAudit>();
         builder.Services.AddHubScheduler(HubDatabaseConnection.Resolve(configuration, contentRoot), runtime.Catalog.Jobs, hub.ShutdownTimeout);
         builder.Services.AddOpenTelemetry()
             .WithTracing(t => t.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddSource("Quartz"))
