@@ -51,6 +51,7 @@ internal sealed class FakeAnpr : HttpMessageHandler
         var received = new AnprRequest(
             service,
             _counts.AddOrUpdate(service, 1, (_, n) => n + 1),
+            request.Method,
             request.RequestUri!,
             request.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase),
             request.Content?.Headers.ContentType?.MediaType,
@@ -68,6 +69,7 @@ internal sealed class FakeAnpr : HttpMessageHandler
 internal sealed record AnprRequest(
     string Service,
     int Count,
+    HttpMethod Method,
     Uri Uri,
     Dictionary<string, string> Headers,
     string? MediaType,
