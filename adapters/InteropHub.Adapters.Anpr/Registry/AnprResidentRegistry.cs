@@ -79,7 +79,8 @@ internal sealed class AnprResidentRegistry(AnprServiceCaller caller, IdAnprResol
                     DataNascita = check.Identity.BirthDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 },
             }),
-            _ => (AnprServiceCatalog.VerifyAlive, (TipoVerificaE002?)null),
+            ResidentCheckKind.Alive => (AnprServiceCatalog.VerifyAlive, null),
+            _ => throw new ArgumentOutOfRangeException(nameof(query), check.Kind, "Unknown check."),
         };
         var exchange = await AskAsync(query.Caller, query.FiscalCode, query.At, service, verification, cancellationToken).ConfigureAwait(false);
         return AnswerMapping.Verification(exchange, check.Kind);
