@@ -1,25 +1,67 @@
 using System.Globalization;
+using System.Net;
+using InteropHub.Adapters.Anpr.Calls;
 using InteropHub.Adapters.Anpr.Configuration;
+using InteropHub.Adapters.Anpr.IdAnpr;
+using InteropHub.Adapters.Anpr.Quota;
+using InteropHub.Adapters.Anpr.Registry;
 using InteropHub.Contracts.Adapters;
+using InteropHub.Contracts.Pdnd;
+using InteropHub.Contracts.Registry;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace InteropHub.Adapters.Anpr;
 
-/// <summary>The ANPR adapter: resident registry e-services reached through PDND.</summary>
+/// <summary>
+/// The ANPR adapter: resident registry e-services reached through PDND. Registers <see cref="IResidentRegistry"/>,
+/// one HTTP client per e-service (resilience first, then the PDND ModI handler, so each attempt is signed anew),
+/// the idANPR cache and the quota guard. Needs from the host: <see cref="IModiHandlerFactory"/> (PDND adapter),
+/// <see cref="IOperationIdSource"/> and <see cref="IQuotaLedger"/> (Core), and the tenant directory.
+/// </summary>
 public sealed class AnprAdapterPlugin : IAdapterPlugin
 {
     internal const string HealthClientName = "anpr-health";
+
+    /// <summary>What every ANPR e-service requires (anpr.md §3): the voucher, the signed digest, the correlated tracking evidence.</summary>
+    internal const ModiPatterns Patterns = ModiPatterns.IdAuthRest01 | ModiPatterns.IntegrityRest02 | ModiPatterns.AuditRest02;
 
     public string Name => "Anpr";
 
     public void Register(AdapterRegistration registration)
     {
+        ArgumentNullException.ThrowIfNull(registration);
         registration.AddOptions<AnprOptions>();
-        registration.Services.AddHttpClient(HealthClientName);
+        var services = registration.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IdAnprCache>();
+        services.AddSingleton<AnprQuotaGuard>();
+        services.AddSingleton<AnprServiceCaller>();
+        services.AddSingleton<IdAnprResolver>();
+        services.AddSingleton<IResidentRegistry, AnprResidentRegistry>();
+
+        foreach (var code in AnprServiceCatalog.Codes)
+        {
+            var client = services.AddHttpClient(AnprServiceCatalog.EServiceKey(code))
+                .ConfigureHttpClient((sp, http) =>
+                {
+                    if (Options(sp).EServices.GetValueOrDefault(code)?.BaseUrl is { } baseUrl)
+                    {
+                        // Refit appends "/anpr-service-e002" to the base path.
+                        http.BaseAddress = new Uri(baseUrl.AbsoluteUri.TrimEnd('/'));
+                    }
+                });
+            client.AddStandardResilienceHandler().Configure((resilience, sp) => Apply(Options(sp).Resilience, resilience));
+            client.AddHttpMessageHandler(sp => ModiHandler(sp, code));
+        }
+
+        services.AddHttpClient(HealthClientName);
         registration.AddHealthCheck(sp =>
         {
-            var options = sp.GetRequiredService<IOptions<AnprOptions>>().Value;
+            var options = Options(sp);
             var targets = options.EServices.Values
                 .Where(s => s.Enabled && s.BaseUrl is not null)
                 .Select(s => new Uri(s.BaseUrl!.ToString().TrimEnd('/') + "/status"))
@@ -30,6 +72,7 @@ public sealed class AnprAdapterPlugin : IAdapterPlugin
 
     public IReadOnlyDictionary<string, string?> SandboxSettings(Uri sandboxBaseUrl)
     {
+        ArgumentNullException.ThrowIfNull(sandboxBaseUrl);
         var root = sandboxBaseUrl.ToString().TrimEnd('/');
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         foreach (var code in AnprServiceCatalog.Codes)
@@ -43,4 +86,34 @@ public sealed class AnprAdapterPlugin : IAdapterPlugin
 
         return settings;
     }
+
+    private static AnprOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<AnprOptions>>().Value;
+
+    // The caller refuses a disabled service before creating its client, so this never builds one without an audience.
+    private static DelegatingHandler ModiHandler(IServiceProvider services, string code)
+    {
+        var service = Options(services).Enabled(code)
+            ?? throw new InvalidOperationException($"ANPR e-service {code} is not enabled (Adapters:Anpr:EServices:{code}).");
+        return services.GetRequiredService<IModiHandlerFactory>()
+            .Create(new ModiEServiceProfile(AnprServiceCatalog.EServiceKey(code), service.Audience!, Patterns));
+    }
+
+    private static void Apply(AnprResilienceOptions settings, HttpStandardResilienceOptions resilience)
+    {
+        resilience.AttemptTimeout.Timeout = settings.AttemptTimeout;
+        resilience.TotalRequestTimeout.Timeout = settings.TotalTimeout;
+        // Safe for POST: a retry resends the same idOperazioneClient, which ANPR answers from its store.
+        resilience.Retry.MaxRetryAttempts = Math.Max(1, settings.MaxRetryAttempts);
+        resilience.Retry.Delay = settings.RetryDelay;
+        resilience.Retry.ShouldHandle = args => ValueTask.FromResult(settings.MaxRetryAttempts > 0 && IsTransient(args.Outcome));
+        resilience.CircuitBreaker.ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome));
+        resilience.CircuitBreaker.FailureRatio = settings.FailureRatio;
+        resilience.CircuitBreaker.MinimumThroughput = settings.MinimumThroughput;
+        resilience.CircuitBreaker.SamplingDuration = settings.SamplingDuration;
+        resilience.CircuitBreaker.BreakDuration = settings.BreakDuration;
+    }
+
+    // ANPR's 429 is a daily quota: retrying it (or counting it as a failure) only burns more of it.
+    private static bool IsTransient(Outcome<HttpResponseMessage> outcome) =>
+        HttpClientResiliencePredicates.IsTransient(outcome) && outcome.Result?.StatusCode != HttpStatusCode.TooManyRequests;
 }

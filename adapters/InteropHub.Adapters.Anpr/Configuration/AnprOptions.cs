@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using InteropHub.Contracts.Adapters;
+using Microsoft.Extensions.Options;
 
 namespace InteropHub.Adapters.Anpr.Configuration;
 
@@ -12,6 +13,39 @@ public sealed class AnprOptions : IValidatableOptions
     /// <summary>How long the readiness probe waits for each e-service. Defaults to 5 seconds.</summary>
     [Range(typeof(TimeSpan), "00:00:00.1", "00:01:00")]
     public TimeSpan HealthProbeTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The e-service that answers the resident profile: <c>C020</c> (accertamento residenza: generalità, residence,
+    /// death; the default), <c>C001</c> (notifica: generalità, residence, alive) or <c>C015</c> (accertamento
+    /// generalità: no residence). Pick the one the comuni have a PDND purpose for.
+    /// </summary>
+    public string ProfileService { get; init; } = "C020";
+
+    /// <summary>
+    /// The tracking evidence's <c>userLocation</c> (AUDIT_REST_02): where the operators' requests come from, e.g. the
+    /// hub's installation name. Default <c>interophub</c>.
+    /// </summary>
+    [Required]
+    public string UserLocation { get; init; } = "interophub";
+
+    /// <summary>
+    /// The tracking evidence's <c>LoA</c>: the level of assurance of the operators' authentication in the comuni's
+    /// software (<c>LoA2</c>…<c>LoA4</c>). Default <c>LoA3</c>.
+    /// </summary>
+    [Required]
+    public string LevelOfAssurance { get; init; } = "LoA3";
+
+    /// <summary>The per-tenant cache of fiscal code → idANPR that spares a C030 call before each service call.</summary>
+    [ValidateObjectMembers]
+    public IdAnprCacheOptions IdAnprCache { get; init; } = new();
+
+    /// <summary>Timeouts, retries and circuit breaker of every e-service client.</summary>
+    [ValidateObjectMembers]
+    public AnprResilienceOptions Resilience { get; init; } = new();
+
+    /// <summary>The options of an enabled e-service, or null when it is absent or disabled.</summary>
+    internal AnprEServiceOptions? Enabled(string code) =>
+        EServices.TryGetValue(code, out var service) && service.Enabled ? service : null;
 
     public IEnumerable<string> Validate()
     {
@@ -32,6 +66,16 @@ public sealed class AnprOptions : IValidatableOptions
                 yield return $"EServices:{code}:Audience is required for an enabled e-service (the ModI audience, not the base URL).";
             }
         }
+
+        if (!AnprServiceCatalog.ProfileServices.Contains(ProfileService, StringComparer.OrdinalIgnoreCase))
+        {
+            yield return $"{nameof(ProfileService)}: must be one of {string.Join(", ", AnprServiceCatalog.ProfileServices)}.";
+        }
+
+        foreach (var problem in Resilience.Validate(nameof(Resilience)))
+        {
+            yield return problem;
+        }
     }
 }
 
@@ -46,7 +90,7 @@ public sealed class AnprEServiceOptions
     /// <summary>The ModI audience (no <c>-PDND</c>, no operation): its own value, never derived from the base URL.</summary>
     public string? Audience { get; init; }
 
-    /// <summary>Calls per tenant per day agreed on PDND for this e-service.</summary>
+    /// <summary>Calls per tenant per day (Europe/Rome) agreed on PDND for this e-service; the hub refuses the next one.</summary>
     [Range(1, 10_000_000)]
     public int DailyQuota { get; init; } = 1000;
 }

@@ -47,4 +47,46 @@ public sealed class AnprOptionsTests
             Assert.NotEqual(settings[$"EServices:{code}:BaseUrl"], settings[$"EServices:{code}:Audience"]);
         }
     }
+
+    [Theory]
+    [InlineData("C020")]
+    [InlineData("c001")]
+    [InlineData("C015")]
+    public void The_profile_may_come_from_C020_C001_or_C015(string service)
+    {
+        Assert.Empty(new AnprOptions { ProfileService = service }.Validate());
+    }
+
+    [Fact]
+    public void Other_profile_services_are_refused()
+    {
+        Assert.Contains(new AnprOptions { ProfileService = "C021" }.Validate(), e => e.StartsWith("ProfileService:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Resilience_rules_across_fields_name_the_setting()
+    {
+        var options = new AnprOptions
+        {
+            Resilience = new AnprResilienceOptions
+            {
+                AttemptTimeout = TimeSpan.FromSeconds(40),
+                TotalTimeout = TimeSpan.FromSeconds(30),
+                SamplingDuration = TimeSpan.FromSeconds(50),
+                BreakDuration = TimeSpan.FromMilliseconds(100),
+            },
+        };
+
+        var errors = options.Validate().ToList();
+
+        Assert.Contains(errors, e => e.StartsWith("Resilience:AttemptTimeout:", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("Resilience:SamplingDuration:", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("Resilience:BreakDuration:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Defaults_are_valid()
+    {
+        Assert.Empty(new AnprOptions().Validate());
+    }
 }

@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.Net;
+using System.Runtime.ExceptionServices;
+using InteropHub.Adapters.Anpr.Configuration;
+using InteropHub.Adapters.Anpr.E002;
+using InteropHub.Adapters.Anpr.Quota;
+using InteropHub.Contracts.Errors;
+using InteropHub.Contracts.Pdnd;
+using InteropHub.Contracts.Registry;
+using InteropHub.Contracts.Tenancy;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Refit;
+
+namespace InteropHub.Adapters.Anpr.Calls;
+
+/// <summary>
+/// Makes one logical call to an ANPR e-service: checks the service is enabled and the tenant has a purpose for it,
+/// counts it against the quota, takes one <c>idOperazioneClient</c> (every resilience retry resends the same
+/// request, so ANPR replays rather than acts twice), builds <c>RichiestaE002</c>, sends it through the service's
+/// HTTP client (resilience, then ModI) and turns the answer into an <see cref="AnprAnswer"/> or a
+/// <see cref="HubProblemException"/>. Logs ids, codes and statuses only: never a fiscal code or an idANPR.
+/// </summary>
+internal sealed partial class AnprServiceCaller(
+    IHttpClientFactory httpClients,
+    IOptions<AnprOptions> options,
+    ITenantDirectory tenants,
+    IOperationIdSource operationIds,
+    AnprQuotaGuard quota,
+    TimeProvider time,
+    ILogger<AnprServiceCaller> logger)
+{
+    private const string NotFoundCode = "EN122";
+    private const string NotEntitledCode = "EN148";
+
+    public async Task<AnprAnswer> CallAsync(AnprCall call, CancellationToken cancellationToken)
+    {
+        var service = call.Service;
+        var tenant = call.Caller.Tenant;
+        var settings = options.Value;
+        EnsureCallable(service, tenant);
+        var quotaKey = await quota.ConsumeAsync(tenant, service, cancellationToken).ConfigureAwait(false);
+        var operationId = (await operationIds.NextAsync(tenant, cancellationToken).ConfigureAwait(false)).ToString(CultureInfo.InvariantCulture);
+        var request = new RichiestaE002
+        {
+            IdOperazioneClient = operationId,
+            CriteriRicerca = call.Criteria,
+            Verifica = call.Verification,
+            DatiRichiesta = new TipoDatiRichiestaE002
+            {
+                DataRiferimentoRichiesta = call.ReferenceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                MotivoRichiesta = call.Caller.Reason!,
+                CasoUso = service,
+            },
+        };
+        var context = ModiRequestContext.For(call.Caller, settings.UserLocation, settings.LevelOfAssurance);
+        var api = RestService.For<IAnprE002Api>(httpClients.CreateClient(AnprServiceCatalog.EServiceKey(service)), AnprJson.RefitSettings);
+
+        var started = time.GetTimestamp();
+        IApiResponse<RispostaE002OK> response;
+        try
+        {
+            response = await api.E002Async(request, context, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsUnavailability(e, cancellationToken))
+        {
+            LogUnanswered(service, tenant.Value, operationId, e.GetType().Name);
+            throw AnprFailures.Unavailable(service, operationId, null, e);
+        }
+
+        using (response)
+        {
+            if (response.HasRequestError(out var requestError) || response.StatusCode is null)
+            {
+                // A PDND problem, the caller's cancellation or a configuration error keeps its own meaning.
+                var cause = Cause(requestError);
+                if (cause is not null && !IsUnavailability(cause, cancellationToken))
+                {
+                    ExceptionDispatchInfo.Throw(cause);
+                }
+
+                LogUnanswered(service, tenant.Value, operationId, cause?.GetType().Name ?? "no response");
+                throw AnprFailures.Unavailable(service, operationId, null, cause);
+            }
+
+            var status = (int)response.StatusCode;
+            if (response.IsSuccessStatusCode && response.Content is { } body)
+            {
+                LogAnswered(service, tenant.Value, operationId, body.IdOperazioneAnpr, status, time.GetElapsedTime(started).TotalMilliseconds);
+                var operation = new AnprOperation { Service = service, ClientOperationId = operationId, AnprOperationId = body.IdOperazioneAnpr };
+                return new AnprAnswer(body, operation, Warnings(service, body.ListaAnomalie));
+            }
+
+            var failure = status == (int)HttpStatusCode.TooManyRequests
+                ? await quota.UpstreamExhaustedAsync(quotaKey, cancellationToken).ConfigureAwait(false)
+                : Failure(service, status, response, operationId);
+            LogFailed(service, tenant.Value, operationId, status, failure.Code);
+            throw failure;
+        }
+    }
+
+    /// <summary>Throws unless <paramref name="service"/> is enabled and <paramref name="tenant"/> has a PDND purpose for it.</summary>
+    public void EnsureCallable(string service, TenantId tenant)
+    {
+        if (options.Value.Enabled(service) is null)
+        {
+            throw AnprFailures.Disabled(service);
+        }
+
+        if (tenants.Find(tenant)?.Pdnd.Purposes.ContainsKey(AnprServiceCatalog.EServiceKey(service)) != true)
+        {
+            throw AnprFailures.NoPurpose(service);
+        }
+    }
+
+    private static HubProblemException Failure(string service, int status, IApiResponse<RispostaE002OK> response, string operationId)
+    {
+        var content = response.HasResponseError(out var error) ? error.Content : null;
+        var ko = AnprJson.TryRead<RispostaKO>(content);
+        var problem = AnprJson.TryRead<GovWayProblem>(content);
+        var govWayId = problem?.GovWayId
+            ?? (response.Headers is { } headers && headers.TryGetValues(GovWayProblem.TransactionIdHeader, out var values) ? values.FirstOrDefault() : null);
+        var errors = ko?.ListaErrori ?? [];
+        var anprOperationId = ko?.IdOperazioneAnpr;
+
+        if (response.IsSuccessStatusCode)
+        {
+            return AnprFailures.Unreadable(service, "with a body that is not a RispostaE002OK", operationId, anprOperationId);
+        }
+
+        if (errors.FirstOrDefault(e => IsError(e, NotFoundCode)) is { } notFound)
+        {
+            return AnprFailures.NotFound(service, notFound.TestoErroreAnomalia, operationId, anprOperationId);
+        }
+
+        if (errors.Any(e => IsError(e, NotEntitledCode)))
+        {
+            return AnprFailures.NotEntitled(service, operationId, anprOperationId);
+        }
+
+        var firstError = errors.FirstOrDefault(e => !IsWarning(e));
+        return status switch
+        {
+            401 => AnprFailures.VoucherRefused(service, operationId, govWayId),
+            403 => AnprFailures.VoucherDenied(service, operationId, govWayId),
+            400 when problem?.Kind == "InteroperabilityInvalidRequest" => AnprFailures.InteroperabilityRejected(service, operationId, govWayId),
+            >= 500 => AnprFailures.Unavailable(service, operationId, govWayId),
+            _ => AnprFailures.Rejected(service, status, firstError?.CodiceErroreAnomalia,
+                firstError is null ? problem?.Kind : firstError.TestoErroreAnomalia, operationId, anprOperationId, govWayId),
+        };
+    }
+
+    private static IReadOnlyList<RegistryWarning> Warnings(string service, IReadOnlyList<TipoErroriAnomalia>? anomalies) =>
+        (anomalies ?? [])
+        .Select(a => new RegistryWarning
+        {
+            Service = service,
+            Code = a.CodiceErroreAnomalia ?? "",
+            Message = PersonalDataMask.Apply(a.TestoErroreAnomalia ?? ""),
+        })
+        .ToList();
+
+    private static bool IsError(TipoErroriAnomalia anomaly, string code) =>
+        string.Equals(anomaly.CodiceErroreAnomalia?.Trim(), code, StringComparison.OrdinalIgnoreCase) && !IsWarning(anomaly);
+
+    private static bool IsWarning(TipoErroriAnomalia anomaly) => string.Equals(anomaly.TipoErroreAnomalia?.Trim(), "W", StringComparison.OrdinalIgnoreCase);
+
+    // Refit wraps what the handlers threw (a PDND problem, a Polly rejection) in an ApiRequestException.
+    private static Exception? Cause(ApiRequestException? wrapper)
+    {
+        for (Exception? e = wrapper?.InnerException; e is not null; e = e.InnerException)
+        {
+            if (e is HubProblemException)
+            {
+                return e;
+            }
+        }
+
+        return wrapper?.InnerException ?? wrapper;
+    }
+
+    private static bool IsUnavailability(Exception e, CancellationToken cancellationToken) =>
+        e is HttpRequestException or ExecutionRejectedException or IOException
+        || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested);
+
+    [LoggerMessage(LogLevel.Information, "ANPR {Service} answered HTTP {Status} to tenant {Tenant} (idOperazioneClient {ClientOperationId}, idOperazioneANPR {AnprOperationId}) in {ElapsedMs:0} ms")]
+    private partial void LogAnswered(string service, string tenant, string clientOperationId, string? anprOperationId, int status, double elapsedMs);
+
+    [LoggerMessage(LogLevel.Warning, "ANPR {Service} refused tenant {Tenant} (idOperazioneClient {ClientOperationId}): HTTP {Status}, {ProblemCode}")]
+    private partial void LogFailed(string service, string tenant, string clientOperationId, int status, string? problemCode);
+
+    [LoggerMessage(LogLevel.Warning, "ANPR {Service} did not answer tenant {Tenant} (idOperazioneClient {ClientOperationId}): {Failure}")]
+    private partial void LogUnanswered(string service, string tenant, string clientOperationId, string failure);
+}
