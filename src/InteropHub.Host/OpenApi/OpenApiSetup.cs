@@ -1,3 +1,4 @@
+using InteropHub.Contracts.Values;
 using InteropHub.Host.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -46,6 +47,15 @@ internal static class OpenApiSetup
                     schema.Properties["code"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Stable machine-readable error code (see the README's error table)." };
                     schema.Properties["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Trace id to quote when reporting the problem." };
                     schema.Properties["requestId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The request's X-Request-Id." };
+                }
+
+                if (context.JsonTypeInfo.Type == typeof(FiscalCode) || context.JsonTypeInfo.Type == typeof(FiscalCode?))
+                {
+                    schema.Type = JsonSchemaType.String;
+                    schema.MinLength = 16;
+                    schema.MaxLength = 16;
+                    schema.Pattern = "^[A-Z0-9]{16}$";
+                    schema.Description = "Codice fiscale of a natural person (upper case, check character valid).";
                 }
 
                 return Task.CompletedTask;

@@ -51,7 +51,7 @@ internal sealed class RegistryAudit(IAuditTrail audit)
             }
         }
 
-        if (problem?.Extensions.TryGetValue("govwayId", out var govway) == true && govway is not null)
+        if (problem?.Extensions.TryGetValue("govway_id", out var govway) == true && govway is not null)
         {
             details["govwayId"] = govway.ToString()!;
         }
