@@ -49,9 +49,10 @@ internal sealed class PopulationGenerator
             widowed -= ResidentFamily(widowed > 0) ? 1 : 0;
         }
 
+        var originals = _subjects.Where(s => s.DeathDate is null && !s.LivesAbroad && s.BirthDate <= AsOf.AddYears(-20)).ToList();
         for (var i = 0; i < Math.Max(20, _spec.Residents / 100); i++)
         {
-            Twin();
+            Twin(_random.Pick(originals));
         }
 
         for (var i = 0; i < deceased - (deceased / 2) + widowed; i++)
@@ -122,12 +123,8 @@ internal sealed class PopulationGenerator
     }
 
     /// <summary>Someone with the same generalità as an earlier resident: the base fiscal code is taken, so this one gets an omocodia variant.</summary>
-    private void Twin()
+    private void Twin(AnprSubject original)
     {
-        var candidates = _subjects
-            .Where(s => s.DeathDate is null && s.CancelledOn is null && !s.LivesAbroad && !s.IsOmocode && s.BirthDate <= AsOf.AddYears(-20))
-            .ToList();
-        var original = _random.Pick(candidates);
         var twin = new Person(original.Surname, original.GivenName, original.Sex, original.BirthDate, original.BirthPlace, AgeOf(original.BirthDate));
         var since = _random.Date(original.BirthDate.AddYears(18), AsOf.AddDays(-30));
         AddFamily([(twin, AnprFamilyLink.Head)], AnprFamilyKind.Resident, since, NewAddress(), null, null);
