@@ -62,6 +62,11 @@ internal sealed class ModiClient : IDisposable
         var bytes = Encoding.UTF8.GetBytes(parts.SentBody ?? parts.Body);
         var digest = parts.Digest ?? "SHA-256=" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(parts.Body)));
         var signature = SignatureClaims(digest);
+        if (parts.ContentEncoding is { } signedEncoding)
+        {
+            signature["signed_headers"]!.AsArray().Add(new JsonObject { ["content-encoding"] = signedEncoding });
+        }
+
         foreach (var (name, value) in parts.Signature)
         {
             signature[name] = value?.DeepClone();
@@ -75,6 +80,11 @@ internal sealed class ModiClient : IDisposable
         Add(request, parts, "Agid-JWT-TrackingEvidence", evidence);
         Add(request, parts, "Digest", digest);
         Add(request, parts, "Agid-JWT-Signature", Sign(signature));
+        if (parts.ContentEncoding is { } encoding)
+        {
+            request.Content.Headers.ContentEncoding.Add(encoding);
+        }
+
         return await AnprHost.Http.SendAsync(request, AnprHost.Cancellation);
     }
 
@@ -172,4 +182,7 @@ internal sealed class ModiParts
     public string? Digest { get; set; }
 
     public HashSet<string> Omit { get; } = [];
+
+    /// <summary>A Content-Encoding header to send and sign (SEND and OpenMSP send "UTF-8").</summary>
+    public string? ContentEncoding { get; set; }
 }

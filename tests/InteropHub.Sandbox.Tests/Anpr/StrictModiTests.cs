@@ -50,6 +50,14 @@ public sealed class StrictModiTests : IDisposable
     }
 
     [Fact]
+    public async Task A_conforming_request_that_also_signs_content_encoding_utf8_is_answered()
+    {
+        using var response = await _client.Send(Request, p => p.ContentEncoding = "UTF-8");
+
+        Assert.Equal(200, (int)response.StatusCode);
+    }
+
+    [Fact]
     public async Task A_request_without_voucher_gets_the_opaque_400_and_the_reason_is_kept_under_its_govway_id()
     {
         using var response = await _client.Send(Request, p => p.Omit.Add("Authorization"));
@@ -129,7 +137,13 @@ public sealed class StrictModiTests : IDisposable
     public async Task A_signature_over_another_digest_fails() =>
         await AssertRefused(
             p => p.Signature["signed_headers"] = new JsonArray(new JsonObject { ["digest"] = "SHA-256=AAAA" }, new JsonObject { ["content-type"] = "application/json" }),
-            "[Header 'Agid-JWT-Signature'] L'header HTTP 'Digest' non corrisponde a quello firmato nel claim 'signed_headers'");
+            "[Header 'Agid-JWT-Signature'] L'header HTTP 'digest' non corrisponde a quello firmato nel claim 'signed_headers'");
+
+    [Fact]
+    public async Task A_signature_that_leaves_out_the_content_type_fails() =>
+        await AssertRefused(
+            p => p.Signature["signed_headers"] = new JsonArray(new JsonObject { ["digest"] = Digest(p.Body) }),
+            "[Header 'Agid-JWT-Signature'] L'header HTTP 'content-type' non è presente nel claim 'signed_headers'");
 
     [Fact]
     public async Task A_missing_agid_signature_fails() =>
@@ -171,6 +185,9 @@ public sealed class StrictModiTests : IDisposable
         Assert.Equal(govWayId, Text(body, "govWayId"));
         Assert.Contains(body.GetProperty("reasons").EnumerateArray(), r => r.GetString() == "Header HTTP 'Agid-JWT-TrackingEvidence' non presente.");
     }
+
+    private static string Digest(string body) =>
+        "SHA-256=" + Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(body)));
 
     private async Task AssertRefused(Action<ModiParts> spoil, params string[] reasons)
     {

@@ -24,8 +24,8 @@ internal sealed class ModiVerifier(VoucherKeys? voucherKeys, string? voucherIssu
         var voucher = await VoucherAsync(request, service, now, reasons).ConfigureAwait(false);
         var trackingEvidence = SandboxJson.Header(request, TrackingEvidenceHeader);
         TrackingEvidence(trackingEvidence, voucher, service, now, reasons);
-        var digest = Digest(request, body, reasons);
-        Signature(request, digest, service, now, reasons);
+        Digest(request, body, reasons);
+        Signature(request, service, now, reasons);
         return reasons;
     }
 
@@ -123,31 +123,29 @@ internal sealed class ModiVerifier(VoucherKeys? voucherKeys, string? voucherIssu
         }
     }
 
-    /// <returns>The Digest header when it matches the body, for the signature check.</returns>
-    private static string? Digest(IRequestMessage request, byte[] body, List<string> reasons)
+    private static void Digest(IRequestMessage request, byte[] body, List<string> reasons)
     {
         var digest = SandboxJson.Header(request, "Digest");
         if (digest is null)
         {
             reasons.Add("Header HTTP 'Digest' non presente.");
-            return null;
+            return;
         }
 
         if (!digest.StartsWith("SHA-256=", StringComparison.Ordinal))
         {
             reasons.Add($"Header HTTP 'Digest' con algoritmo non supportato: {digest.Split('=')[0]}");
-            return null;
+            return;
         }
 
         if (digest != "SHA-256=" + Convert.ToBase64String(SHA256.HashData(body)))
         {
             reasons.Add("Header HTTP 'Digest' possiede un valore non corrispondente al messaggio");
         }
-
-        return digest;
     }
 
-    private static void Signature(IRequestMessage request, string? digest, AnprService service, DateTimeOffset now, List<string> reasons)
+    /// <summary>The signature's claims, and every header it lists in <c>signed_headers</c> (digest and content-type at least) as sent.</summary>
+    private static void Signature(IRequestMessage request, AnprService service, DateTimeOffset now, List<string> reasons)
     {
         const string Prefix = $"[Header '{SignatureHeader}'] ";
         if (SandboxJson.Header(request, SignatureHeader) is not { } token)
@@ -169,15 +167,14 @@ internal sealed class ModiVerifier(VoucherKeys? voucherKeys, string? voucherIssu
 
         Expiry(signature, Prefix, now, reasons);
         var signed = SignedHeaders(signature);
-        if (digest is not null && signed.GetValueOrDefault("digest") != digest)
+        foreach (var required in new[] { "digest", "content-type" }.Where(name => !signed.ContainsKey(name)))
         {
-            reasons.Add(Prefix + "L'header HTTP 'Digest' non corrisponde a quello firmato nel claim 'signed_headers'");
+            reasons.Add(Prefix + $"L'header HTTP '{required}' non è presente nel claim 'signed_headers'");
         }
 
-        var contentType = SandboxJson.Header(request, "Content-Type");
-        if (signed.GetValueOrDefault("content-type") is not { } signedType || signedType != contentType)
+        foreach (var (name, value) in signed.Where(h => SandboxJson.Header(request, h.Key) != h.Value))
         {
-            reasons.Add(Prefix + "L'header HTTP 'Content-Type' non corrisponde a quello firmato nel claim 'signed_headers'");
+            reasons.Add(Prefix + $"L'header HTTP '{name}' non corrisponde a quello firmato nel claim 'signed_headers'");
         }
     }
 

@@ -46,7 +46,8 @@ internal sealed class PopulationGenerator
         var widowed = deceased / 2;
         while (_residents < _spec.Residents)
         {
-            widowed -= ResidentFamily(widowed > 0) ? 1 : 0;
+            // Widowed families spread through the register, so the first family heads are not all widowers.
+            widowed -= ResidentFamily(widowed > 0 && _random.Chance(0.06)) ? 1 : 0;
         }
 
         var originals = _subjects.Where(s => s.DeathDate is null && !s.LivesAbroad && s.BirthDate <= AsOf.AddYears(-20)).ToList();
