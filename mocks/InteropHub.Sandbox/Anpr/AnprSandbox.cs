@@ -109,7 +109,7 @@ public sealed class AnprSandbox
     public void ResetQuotaUsage() => _quotas.ResetUsage();
 
     /// <summary>Today's requests per consumer (voucher client_id) and service.</summary>
-    public IReadOnlyList<(string Consumer, string Service, int Used)> QuotaUsage() => _quotas.Usage(Today);
+    public IReadOnlyList<AnprQuotaUsage> QuotaUsage() => _quotas.Usage(Today);
 
     /// <summary>The service codes whose requests strict ModI verification checks.</summary>
     public IReadOnlySet<string> StrictModi => _e002.StrictModi;

@@ -56,7 +56,7 @@ public sealed class QuotaTests : IDisposable
 
         Assert.Equal(200, otherClient);
         Assert.Equal(200, otherService);
-        Assert.Contains(("client-a", "C030", 2), Anpr.QuotaUsage());
+        Assert.Contains(new AnprQuotaUsage("client-a", "C030", 2), Anpr.QuotaUsage());
     }
 
     [Fact]

@@ -56,7 +56,7 @@ internal static class AnprControlEndpoints
         {
             today = anpr.Today,
             limits = anpr.DailyQuotas,
-            usage = anpr.QuotaUsage().Select(u => new { consumer = u.Consumer, service = u.Service, used = u.Used }),
+            usage = anpr.QuotaUsage(),
         }));
 
         On(server, "PUT", Pattern("/quotas/[^/]+"), request =>

@@ -16,7 +16,7 @@ internal sealed class E002Request
             return;
         }
 
-        OperationId = Text(root, "idOperazioneClient");
+        OperationId = Member(root, "idOperazioneClient", JsonValueKind.String)?.GetString();
         Criteria = Member(root, "criteriRicerca", JsonValueKind.Object);
         Verification = Member(root, "verifica", JsonValueKind.Object);
         if (Member(root, "datiRichiesta", JsonValueKind.Object) is { } data)

@@ -76,11 +76,11 @@ internal sealed class DailyQuotas(IReadOnlyDictionary<string, int> limits)
     }
 
     /// <summary>Today's requests per consumer and service.</summary>
-    public IReadOnlyList<(string Consumer, string Service, int Used)> Usage(DateOnly today)
+    public IReadOnlyList<AnprQuotaUsage> Usage(DateOnly today)
     {
         lock (_lock)
         {
-            return [.. _usage.Where(u => u.Value.Day == today).Select(u => (u.Key.Consumer, u.Key.Service, u.Value.Used))];
+            return [.. _usage.Where(u => u.Value.Day == today).Select(u => new AnprQuotaUsage(u.Key.Consumer, u.Key.Service, u.Value.Used))];
         }
     }
 }
