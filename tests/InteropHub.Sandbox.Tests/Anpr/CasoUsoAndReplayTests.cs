@@ -58,6 +58,16 @@ public sealed class CasoUsoAndReplayTests : IDisposable
     }
 
     [Fact]
+    public async Task An_operation_id_reused_on_another_service_gets_the_first_services_answer()
+    {
+        var (_, c030) = await _host.Call("C030", AnprHost.ByFiscalCode("C030", Resident.FiscalCode, "5001"), consumer: "client-a");
+        var (_, c021) = await _host.Call("C021", AnprHost.ByIdAnpr("C021", Resident.IdAnpr, "5001"), consumer: "client-a");
+
+        Assert.Equal(c030.GetRawText(), c021.GetRawText());
+        Assert.Equal(1, Anpr.Requests("C021").Replayed);
+    }
+
+    [Fact]
     public async Task Operation_ids_belong_to_one_consumer()
     {
         var other = Anpr.Subjects(AnprSubjectCategory.Resident, 2, "demo-b")[1];

@@ -22,7 +22,6 @@ internal sealed class E002Request
         if (Member(root, "datiRichiesta", JsonValueKind.Object) is { } data)
         {
             ReferenceDate = Text(data, "dataRiferimentoRichiesta");
-            Reason = Text(data, "motivoRichiesta");
             UseCase = Text(data, "casoUso");
         }
     }
@@ -35,8 +34,6 @@ internal sealed class E002Request
     public JsonElement? Verification { get; }
 
     public string? ReferenceDate { get; }
-
-    public string? Reason { get; }
 
     public string? UseCase { get; }
 
