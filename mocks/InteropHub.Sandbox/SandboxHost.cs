@@ -1,3 +1,4 @@
+using InteropHub.Sandbox.Anpr;
 using InteropHub.Sandbox.Pdnd;
 using WireMock.Server;
 
@@ -11,13 +12,14 @@ public sealed class SandboxHost : IDisposable
 {
     private readonly WireMockServer[] _servers;
 
-    private SandboxHost(WireMockServer pdnd, WireMockServer anpr, WireMockServer pagoPa, PdndSandbox pdndSandbox)
+    private SandboxHost(WireMockServer pdnd, WireMockServer anpr, WireMockServer pagoPa, PdndSandbox pdndSandbox, AnprSandbox anprSandbox)
     {
         _servers = [pdnd, anpr, pagoPa];
         PdndUrl = PlatformServer.BaseUri(pdnd);
         AnprUrl = PlatformServer.BaseUri(anpr);
         PagoPaUrl = PlatformServer.BaseUri(pagoPa);
         Pdnd = pdndSandbox;
+        Anpr = anprSandbox;
     }
 
     public Uri PdndUrl { get; }
@@ -29,6 +31,9 @@ public sealed class SandboxHost : IDisposable
     /// <summary>The PDND sandbox: registrations, faults, counters and signals for in-process use.</summary>
     public PdndSandbox Pdnd { get; }
 
+    /// <summary>The ANPR sandbox: subjects, quotas, strict ModI, faults and counters for in-process use.</summary>
+    public AnprSandbox Anpr { get; }
+
     public static SandboxHost Start(SandboxSettings? settings = null)
     {
         settings ??= new SandboxSettings();
@@ -38,8 +43,15 @@ public sealed class SandboxHost : IDisposable
             var pdnd = Started(started, "pdnd");
             var pdndSandbox = PdndSandbox.Attach(pdnd, settings.Pdnd, settings.TimeProvider);
             var anpr = Started(started, "anpr");
+
+            // Strict ModI checks vouchers against the PDND sandbox's keys and issuer unless told otherwise.
+            var anprSandbox = AnprSandbox.Attach(anpr, settings.Anpr with
+            {
+                VoucherJwksUrl = settings.Anpr.VoucherJwksUrl ?? pdndSandbox.JwksUrl,
+                VoucherIssuer = settings.Anpr.VoucherIssuer ?? settings.Pdnd.VoucherIssuer,
+            }, settings.TimeProvider);
             var pagoPa = Started(started, "pagopa");
-            return new SandboxHost(pdnd, anpr, pagoPa, pdndSandbox);
+            return new SandboxHost(pdnd, anpr, pagoPa, pdndSandbox, anprSandbox);
         }
         catch
         {

@@ -1,3 +1,4 @@
+using InteropHub.Sandbox.Anpr;
 using InteropHub.Sandbox.Pdnd;
 
 namespace InteropHub.Sandbox;
@@ -9,4 +10,6 @@ public sealed record SandboxSettings
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     public PdndSandboxSettings Pdnd { get; init; } = new();
+
+    public AnprSandboxSettings Anpr { get; init; } = new();
 }
