@@ -7,6 +7,7 @@ using InteropHub.Host.Auth;
 using InteropHub.Host.Configuration;
 using InteropHub.Host.Health;
 using InteropHub.Host.Jobs;
+using InteropHub.Host.Logging;
 using InteropHub.Host.OpenApi;
 using InteropHub.Host.Problems;
 using Quartz;
@@ -65,14 +66,13 @@ internal static class HubServices
     private static void AddHubLogging(this WebApplicationBuilder builder, bool sandbox)
     {
         builder.Logging.ClearProviders();
-        if (sandbox && string.IsNullOrEmpty(builder.Configuration["Logging:Console:FormatterName"]))
-        {
-            builder.Logging.AddSimpleConsole(o => { o.IncludeScopes = true; o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
-        }
-        else
-        {
-            builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
-        }
+        builder.Logging.AddConsole(o => o.FormatterName = HubConsoleFormatter.FormatterName)
+            .AddConsoleFormatter<HubConsoleFormatter, HubConsoleFormatterOptions>(o =>
+            {
+                o.IncludeScopes = true;
+                // Readable lines in sandbox mode unless configured; JSON lines otherwise.
+                o.Json = builder.Configuration.GetValue<bool?>("Logging:Console:Json") ?? !sandbox;
+            });
     }
 
     private static void AddHubHttp(this IServiceCollection services, HubOptions hub)

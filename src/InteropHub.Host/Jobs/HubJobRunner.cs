@@ -33,7 +33,7 @@ internal sealed partial class HubJobRunner(
 
         var manual = context.MergedJobDataMap.TryGetString(ManualKey, out var flag) && flag == "true";
         var runId = await runs.StartAsync(name, declaration.Tenant, manual, time.GetUtcNow(), cancellationToken);
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["Job"] = name, ["JobRun"] = runId });
+        using var scope = logger.BeginScope("Job:{Job} JobRun:{JobRun}", name, runId);
         try
         {
             var job = (IHubJob)ActivatorUtilities.GetServiceOrCreateInstance(services, declaration.JobType);

@@ -22,7 +22,7 @@ internal sealed partial class RequestIdMiddleware(RequestDelegate next, ILogger<
             return Task.CompletedTask;
         });
 
-        using (logger.BeginScope(new Dictionary<string, object> { ["RequestId"] = requestId }))
+        using (logger.BeginScope("HubRequestId:{HubRequestId}", requestId))
         {
             await next(context);
         }
