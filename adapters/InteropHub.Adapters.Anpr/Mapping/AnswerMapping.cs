@@ -111,7 +111,7 @@ internal static class AnswerMapping
             BirthDate = AnprValues.Date(generalita?.DataNascita),
             Relationship = FamilyRelationships.Decode(subject.LegameSoggetto?.CodiceLegame),
             RelationshipCode = AnprValues.Text(subject.LegameSoggetto?.CodiceLegame),
-            RelationshipDescription = AnprValues.Text(subject.LegameSoggetto?.TipoLegame),
+            RelationshipType = AnprValues.Text(subject.LegameSoggetto?.TipoLegame),
             Since = AnprValues.Date(subject.LegameSoggetto?.DataDecorrenza),
             RelationshipSince = AnprValues.Date(subject.LegameSoggetto?.DataDecorrenzaLegame),
             DeathDate = SubjectMapping.Life(subject).DeathDate,

@@ -32,8 +32,8 @@ public sealed record FamilyMember
     /// <summary>ANPR's relationship code (<c>codiceLegame</c>), as ANPR gives it.</summary>
     public string? RelationshipCode { get; init; }
 
-    /// <summary>ANPR's description of the relationship (<c>tipoLegame</c>).</summary>
-    public string? RelationshipDescription { get; init; }
+    /// <summary>ANPR's <c>tipoLegame</c> as sent (a code whose values ANPR does not document); <see cref="RelationshipCode"/> is the relationship.</summary>
+    public string? RelationshipType { get; init; }
 
     /// <summary>Since when the member belongs to the family (<c>dataDecorrenza</c>).</summary>
     public DateOnly? Since { get; init; }

@@ -163,7 +163,7 @@ public sealed class AnswerMappingTests : IDisposable
         Assert.False(wife.IsQueriedResident);
         Assert.Equal(FamilyRelationship.Spouse, wife.Relationship); // "02": zero-padded
         Assert.Equal("02", wife.RelationshipCode);
-        Assert.Equal("MOGLIE", wife.RelationshipDescription);
+        Assert.Equal("MOGLIE", wife.RelationshipType);
         Assert.Equal(AnprHost.Claudia, wife.FiscalCode);
         Assert.Equal(AnprSamples.ClaudiaIdAnpr, wife.IdAnpr);
         Assert.Equal(Sex.Female, wife.Sex);

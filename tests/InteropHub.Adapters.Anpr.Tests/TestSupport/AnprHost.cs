@@ -84,19 +84,6 @@ internal sealed class AnprHost : IDisposable
     public static ResidentQuery Query(FiscalCode? fiscalCode = null, TenantId? tenant = null, DateOnly? at = null) =>
         new(Caller(tenant), fiscalCode ?? Giovanni, at);
 
-    /// <summary>Runs <paramref name="call"/> while moving the fake clock, so resilience timeouts and delays elapse.</summary>
-    public async Task<T> WhileTimePasses<T>(Func<Task<T>> call, TimeSpan step)
-    {
-        var task = call();
-        while (!task.IsCompleted)
-        {
-            Time.Advance(step);
-            await Task.Delay(1, TestContext.Current.CancellationToken);
-        }
-
-        return await task;
-    }
-
     public void Dispose()
     {
         if (_provider.IsValueCreated)

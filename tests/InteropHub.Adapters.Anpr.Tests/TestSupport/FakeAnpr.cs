@@ -36,6 +36,17 @@ internal sealed class FakeAnpr : HttpMessageHandler
 
     public IReadOnlyList<AnprRequest> To(string service) => Received.Where(r => r.Service == service).ToList();
 
+    /// <summary>Waits (bounded, in real time) until <paramref name="count"/> requests to <paramref name="service"/> have arrived.</summary>
+    public async Task WaitForRequestsAsync(string service, int count)
+    {
+        for (var poll = 0; poll < 1000 && To(service).Count < count; poll++)
+        {
+            await Task.Delay(5, TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(To(service).Count >= count, $"{service} received {To(service).Count} request(s), expected {count}.");
+    }
+
     public void On(string service, Func<AnprRequest, HttpResponseMessage> respond) =>
         _responders[service] = (request, _) => Task.FromResult(respond(request));
 
