@@ -8,7 +8,7 @@ namespace InteropHub.Host.Cli;
 
 /// <summary>
 /// <c>interophub</c>: <c>serve</c> (the default), <c>sandbox</c>, <c>apikey create</c>, <c>tenants list</c>,
-/// <c>keys generate</c>, <c>doctor</c>.
+/// <c>keys generate</c>, <c>doctor</c>, <c>audit verify</c>.
 /// Arguments the commands do not know (<c>--urls</c>, <c>--Section:Key=value</c>) go to the host's configuration.
 /// </summary>
 internal static class HubCommandLine
@@ -48,6 +48,7 @@ internal static class HubCommandLine
         root.Subcommands.Add(Tenants());
         root.Subcommands.Add(PdndCommands.Keys());
         root.Subcommands.Add(PdndCommands.Doctor());
+        root.Subcommands.Add(AuditCommands.Audit());
         return root;
     }
 

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Security.Cryptography;
+using InteropHub.Contracts.Stores;
+using InteropHub.Contracts.Tenancy;
 using InteropHub.Host.Cli;
 using InteropHub.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InteropHub.IntegrationTests.Platform;
 
@@ -75,6 +78,37 @@ public sealed class CommandLineTests : IDisposable
         var (again, _, error) = await RunAsync(["keys", "generate", "--tenant", "bari", "--out", path]);
         Assert.Equal(2, again);
         Assert.Contains("Cannot write", error);
+    }
+
+    [Fact]
+    public async Task Audit_verify_passes_an_intact_trail_and_names_an_edited_record()
+    {
+        var settings = TestTenants.Settings();
+        await using (var hub = new HubFactory(settings, _directory))
+        {
+            var audit = hub.Services.GetRequiredService<IAuditTrail>();
+            for (var i = 0; i < 3; i++)
+            {
+                await audit.AppendAsync(new AuditEntry(TenantId.Parse("alpha"), "op-7", "registry.profile.read", "RSSMRA80A01H501U", "ok", "PROT-1", $"req-{i}"), TestContext.Current.CancellationToken);
+            }
+        }
+
+        var (intact, output, _) = await RunAsync(["audit", "verify", .. HostArguments.For(_directory, settings)]);
+        Assert.Equal(0, intact);
+        Assert.Contains("intact: 3 record(s)", output);
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_directory, "hub.db")}"))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            using var tamper = connection.CreateCommand();
+            tamper.CommandText = """UPDATE "AuditRecords" SET "Reason" = 'PROT-2' WHERE "Sequence" = 2""";
+            Assert.Equal(1, await tamper.ExecuteNonQueryAsync(TestContext.Current.CancellationToken));
+        }
+
+        var (broken, report, _) = await RunAsync(["audit", "verify", .. HostArguments.For(_directory, settings)]);
+        Assert.Equal(1, broken);
+        Assert.Contains("BROKEN at record 2 (edited)", report);
     }
 
     [Fact]
