@@ -98,7 +98,7 @@ public sealed class AnprAdapterPlugin : IAdapterPlugin
             .Create(new ModiEServiceProfile(AnprServiceCatalog.EServiceKey(code), service.Audience!, Patterns));
     }
 
-    private static void Apply(AnprResilienceOptions settings, HttpStandardResilienceOptions resilience)
+    private static void Apply(UpstreamResilienceOptions settings, HttpStandardResilienceOptions resilience)
     {
         resilience.AttemptTimeout.Timeout = settings.AttemptTimeout;
         resilience.TotalRequestTimeout.Timeout = settings.TotalTimeout;

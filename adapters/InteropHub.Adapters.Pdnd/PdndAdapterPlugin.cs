@@ -105,11 +105,12 @@ public sealed class PdndAdapterPlugin : IAdapterPlugin
 
     private static PdndOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<PdndOptions>>().Value;
 
-    private static void Apply(PdndResilienceOptions settings, HttpStandardResilienceOptions resilience)
+    private static void Apply(UpstreamResilienceOptions settings, HttpStandardResilienceOptions resilience)
     {
         resilience.AttemptTimeout.Timeout = settings.AttemptTimeout;
         resilience.TotalRequestTimeout.Timeout = settings.TotalTimeout;
         resilience.Retry.MaxRetryAttempts = settings.MaxRetryAttempts;
+        resilience.Retry.Delay = settings.RetryDelay;
         resilience.CircuitBreaker.FailureRatio = settings.FailureRatio;
         resilience.CircuitBreaker.MinimumThroughput = settings.MinimumThroughput;
         resilience.CircuitBreaker.SamplingDuration = settings.SamplingDuration;

@@ -41,7 +41,7 @@ public sealed class AnprOptions : IValidatableOptions
 
     /// <summary>Timeouts, retries and circuit breaker of every e-service client.</summary>
     [ValidateObjectMembers]
-    public AnprResilienceOptions Resilience { get; init; } = new();
+    public UpstreamResilienceOptions Resilience { get; init; } = new();
 
     /// <summary>The options of an enabled e-service, or null when it is absent or disabled.</summary>
     internal AnprEServiceOptions? Enabled(string code) =>

@@ -56,7 +56,7 @@ public sealed class PdndOptions : IValidatableOptions
 
     /// <summary>Timeouts, retries and circuit breaker of the adapter's HTTP clients.</summary>
     [ValidateObjectMembers]
-    public PdndResilienceOptions Resilience { get; set; } = new();
+    public UpstreamResilienceOptions Resilience { get; set; } = new();
 
     /// <inheritdoc />
     public IEnumerable<string> Validate()

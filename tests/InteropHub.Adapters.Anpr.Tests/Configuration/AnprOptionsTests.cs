@@ -1,4 +1,5 @@
 using InteropHub.Adapters.Anpr.Configuration;
+using InteropHub.Contracts.Adapters;
 
 namespace InteropHub.Adapters.Anpr.Tests.Configuration;
 
@@ -68,7 +69,7 @@ public sealed class AnprOptionsTests
     {
         var options = new AnprOptions
         {
-            Resilience = new AnprResilienceOptions
+            Resilience = new UpstreamResilienceOptions
             {
                 AttemptTimeout = TimeSpan.FromSeconds(40),
                 TotalTimeout = TimeSpan.FromSeconds(30),

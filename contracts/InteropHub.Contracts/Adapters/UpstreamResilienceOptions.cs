@@ -1,12 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace InteropHub.Adapters.Pdnd.Configuration;
+namespace InteropHub.Contracts.Adapters;
 
 /// <summary>
-/// Timeouts, retries and circuit breaker of the token and Signal Hub clients (<c>Adapters:Pdnd:Resilience</c>),
-/// tuned for a municipal hub's low volumes.
+/// Timeouts, retries and circuit breaker of an adapter's upstream clients (<c>Adapters:&lt;Name&gt;:Resilience</c>),
+/// tuned for a municipal hub's low volumes. Each adapter applies them to its own pipelines and decides which calls
+/// are safe to retry.
 /// </summary>
-public sealed class PdndResilienceOptions
+public sealed class UpstreamResilienceOptions
 {
     /// <summary>Timeout of one attempt. Default 00:00:10.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
@@ -14,18 +15,19 @@ public sealed class PdndResilienceOptions
     /// <summary>Timeout of a whole call, retries included; at least <see cref="AttemptTimeout"/>. Default 00:00:30.</summary>
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Retries after the first attempt (0–10); both clients only make calls that are safe to repeat. Default 2.</summary>
+    /// <summary>Retries after the first attempt (0–10), only of calls the adapter knows are safe to repeat. Default 2.</summary>
     [Range(0, 10)]
     public int MaxRetryAttempts { get; set; } = 2;
+
+    /// <summary>Base delay of the exponential, jittered back-off (0 to 1 minute). Default 00:00:01.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Failure ratio (0.01–1) within <see cref="SamplingDuration"/> that opens the circuit. Default 0.5.</summary>
     [Range(0.01, 1.0)]
     public double FailureRatio { get; set; } = 0.5;
 
-    /// <summary>
-    /// Calls within <see cref="SamplingDuration"/> before the circuit can open; the standard 100 never trips at a
-    /// hub's traffic. Default 5.
-    /// </summary>
+    /// <summary>Calls within <see cref="SamplingDuration"/> before the circuit can open (the standard 100 never trips here). Default 5.</summary>
     [Range(2, int.MaxValue)]
     public int MinimumThroughput { get; set; } = 5;
 
@@ -35,7 +37,8 @@ public sealed class PdndResilienceOptions
     /// <summary>How long the circuit stays open. Default 00:00:30.</summary>
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(30);
 
-    internal IEnumerable<string> Validate(string path)
+    /// <summary>Rules across fields, each message starting with <paramref name="path"/> (e.g. <c>Resilience</c>).</summary>
+    public IEnumerable<string> Validate(string path)
     {
         if (AttemptTimeout <= TimeSpan.Zero)
         {
