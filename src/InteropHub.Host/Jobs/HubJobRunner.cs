@@ -15,6 +15,7 @@ internal sealed partial class HubJobRunner(
     AdapterCatalog catalog,
     IServiceProvider services,
     IJobRunStore runs,
+    JobDrain drain,
     TimeProvider time,
     ILogger<HubJobRunner> logger) : IJob
 {
@@ -31,17 +32,25 @@ internal sealed partial class HubJobRunner(
             return;
         }
 
+        using var lease = drain.TryBegin(name, cancellationToken);
+        if (lease is null)
+        {
+            // The hub is stopping: the trigger fired between the drain and the scheduler's pause.
+            return;
+        }
+
+        var token = lease.Token;
         var manual = context.MergedJobDataMap.TryGetString(ManualKey, out var flag) && flag == "true";
-        var runId = await runs.StartAsync(name, declaration.Tenant, manual, time.GetUtcNow(), cancellationToken);
+        var runId = await runs.StartAsync(name, declaration.Tenant, manual, time.GetUtcNow(), token);
         using var scope = logger.BeginScope("Job:{Job} JobRun:{JobRun}", name, runId);
         try
         {
             var job = (IHubJob)ActivatorUtilities.GetServiceOrCreateInstance(services, declaration.JobType);
             var hubContext = new HubJobContext(name, declaration.Tenant, declaration.Data, context.FireTimeUtc, manual);
-            var outcome = await job.ExecuteAsync(hubContext, cancellationToken);
+            var outcome = await job.ExecuteAsync(hubContext, token);
             await runs.FinishAsync(runId, JobRunStatus.Succeeded, outcome.Summary, outcome.Counts, null, time.GetUtcNow(), CancellationToken.None);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
             await runs.FinishAsync(runId, JobRunStatus.Interrupted, "Stopped by shutdown.", null, null, time.GetUtcNow(), CancellationToken.None);
         }

@@ -52,12 +52,17 @@ internal static class QuartzSetup
                     }));
             }
         });
+        // Quartz's own wait for running jobs has no limit; JobDrainService, registered after it and so stopped before
+        // it, gives them the shutdown timeout and then cancels them.
         services.AddQuartzHostedService(o =>
         {
-            o.WaitForJobsToComplete = true;
+            o.WaitForJobsToComplete = false;
             o.AwaitApplicationStarted = true;
         });
-        services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdownTimeout);
+        services.AddSingleton<JobDrain>();
+        services.Configure<HubShutdownOptions>(o => o.JobGrace = shutdownTimeout);
+        services.AddHostedService<JobDrainService>();
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdownTimeout + JobDrain.CancelGrace + TimeSpan.FromSeconds(10));
         return services;
     }
 }

@@ -11,11 +11,7 @@ public sealed class BadInputTests : IAsyncLifetime
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
-    public async ValueTask DisposeAsync()
-    {
-        await _hub.DisposeAsync();
-        _hub.DeleteDirectory();
-    }
+    public ValueTask DisposeAsync() => _hub.DisposeAsync();
 
     private HttpClient Admin() => _hub.ClientWithKey(TestTenants.AlphaAdminKey);
 

@@ -11,11 +11,7 @@ public sealed class RateLimitTests : IAsyncLifetime
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
-    public async ValueTask DisposeAsync()
-    {
-        await _hub.DisposeAsync();
-        _hub.DeleteDirectory();
-    }
+    public ValueTask DisposeAsync() => _hub.DisposeAsync();
 
     [Fact]
     public async Task Exhausted_tenant_gets_429_with_retry_after_and_other_tenants_do_not()

@@ -11,9 +11,5 @@ public sealed class ConfiguredHubFixture : IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await Hub.DisposeAsync();
-        Hub.DeleteDirectory();
-    }
+    public ValueTask DisposeAsync() => Hub.DisposeAsync();
 }

@@ -12,14 +12,19 @@ namespace InteropHub.IntegrationTests.Infrastructure;
 /// <summary>
 /// The real hub over a temporary SQLite file. Settings go in as host configuration, which the hub reads before it
 /// builds (tenants, sandbox mode, adapters). Without <see cref="TestTenants"/> settings it runs in sandbox mode.
+/// A factory that made its own directory deletes it once the hub has stopped; one given a directory (a restart test's,
+/// shared by two factories) leaves it to the test, which deletes it with <see cref="DeleteDirectory(string)"/> after
+/// both are disposed. Deleting a running hub's database would leave its scheduler failing and its stop hanging.
 /// </summary>
 public sealed class HubFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly bool _ownsDirectory;
 
     public HubFactory(IDictionary<string, string?>? settings = null, string? directory = null)
     {
-        Directory = directory ?? Path.Combine(Path.GetTempPath(), "interophub-tests", Guid.NewGuid().ToString("N"));
+        _ownsDirectory = directory is null;
+        Directory = directory ?? NewDirectory();
         System.IO.Directory.CreateDirectory(Path.Combine(Directory, "tenants"));
         _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
@@ -68,15 +73,25 @@ public sealed class HubFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (_ownsDirectory)
+        {
+            DeleteDirectory(Directory);
+        }
     }
 
-    /// <summary>Deletes the temp directory; call once the last factory on it is disposed.</summary>
-    public void DeleteDirectory()
+    /// <summary>A fresh temp directory path for a hub's database and tenants folder.</summary>
+    public static string NewDirectory() => Path.Combine(Path.GetTempPath(), "interophub-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>Deletes a shared temp directory; call once the last factory on it is disposed.</summary>
+    public static void DeleteDirectory(string directory)
     {
         SqliteConnection.ClearAllPools();
         try
         {
-            System.IO.Directory.Delete(Directory, recursive: true);
+            if (System.IO.Directory.Exists(directory))
+            {
+                System.IO.Directory.Delete(directory, recursive: true);
+            }
         }
         catch (IOException)
         {

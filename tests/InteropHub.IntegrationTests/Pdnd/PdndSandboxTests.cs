@@ -23,11 +23,7 @@ public sealed class PdndSandboxTests : IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _hub.DisposeAsync();
-        _hub.DeleteDirectory();
-    }
+    public ValueTask DisposeAsync() => _hub.DisposeAsync();
 
     private HubRuntime Runtime => _hub.Services.GetRequiredService<HubRuntime>();
 

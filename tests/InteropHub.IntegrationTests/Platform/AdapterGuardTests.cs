@@ -14,17 +14,10 @@ public sealed class AdapterGuardTests
         await using var hub = new HubFactory(TestTenants.With(
             ("Hub:Tenants:0:ApiKeys:0:Scopes:1", "registry:read"),
             ("Hub:Tenants:0:ApiKeys:0:Scopes:2", "payments:read")));
-        try
-        {
-            using var client = hub.ClientWithKey(TestTenants.AlphaAdminKey);
-            var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
-            var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable, "adapter-disabled");
-            Assert.Contains($"Adapters:{adapter}:Enabled", problem.GetProperty("detail").GetString());
-        }
-        finally
-        {
-            hub.DeleteDirectory();
-        }
+        using var client = hub.ClientWithKey(TestTenants.AlphaAdminKey);
+        var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable, "adapter-disabled");
+        Assert.Contains($"Adapters:{adapter}:Enabled", problem.GetProperty("detail").GetString());
     }
 
     [Fact]
@@ -36,16 +29,9 @@ public sealed class AdapterGuardTests
             ("Adapters:PagoPa:GpdReceiptsUrl", "http://127.0.0.1:9/receipts"),
             ("Adapters:PagoPa:BizEventsUrl", "http://127.0.0.1:9/bizevents"),
             ("Adapters:PagoPa:FdrUrl", "http://127.0.0.1:9/fdr")));
-        try
-        {
-            using var client = hub.ClientWithKey(TestTenants.AlphaAdminKey);
-            var adapters = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/v1/admin/adapters", TestContext.Current.CancellationToken)).RootElement;
-            var enabled = adapters.EnumerateArray().Where(a => a.GetProperty("enabled").GetBoolean()).Select(a => a.GetProperty("name").GetString()).ToList();
-            Assert.Equal(["PagoPa"], enabled);
-        }
-        finally
-        {
-            hub.DeleteDirectory();
-        }
+        using var client = hub.ClientWithKey(TestTenants.AlphaAdminKey);
+        var adapters = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/v1/admin/adapters", TestContext.Current.CancellationToken)).RootElement;
+        var enabled = adapters.EnumerateArray().Where(a => a.GetProperty("enabled").GetBoolean()).Select(a => a.GetProperty("name").GetString()).ToList();
+        Assert.Equal(["PagoPa"], enabled);
     }
 }

@@ -12,22 +12,15 @@ public sealed class SandboxModeTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var hub = new HubFactory();
-        try
-        {
-            using var client = hub.ClientWithKey("sandbox-key-a");
-            var adapters = await client.GetFromJsonAsync<JsonElement>("/v1/admin/adapters", ct);
-            Assert.All(adapters.EnumerateArray(), a => Assert.True(a.GetProperty("enabled").GetBoolean()));
-            Assert.Contains(adapters.EnumerateArray(), a => a.GetProperty("name").GetString() == "Anpr");
-            // The sandboxes answer, so the adapters are ready, not degraded.
-            Assert.All(adapters.EnumerateArray(), a => Assert.Equal("Healthy", a.GetProperty("status").GetString()));
+        using var client = hub.ClientWithKey("sandbox-key-a");
+        var adapters = await client.GetFromJsonAsync<JsonElement>("/v1/admin/adapters", ct);
+        Assert.All(adapters.EnumerateArray(), a => Assert.True(a.GetProperty("enabled").GetBoolean()));
+        Assert.Contains(adapters.EnumerateArray(), a => a.GetProperty("name").GetString() == "Anpr");
+        // The sandboxes answer, so the adapters are ready, not degraded.
+        Assert.All(adapters.EnumerateArray(), a => Assert.Equal("Healthy", a.GetProperty("status").GetString()));
 
-            using var b = hub.ClientWithKey("sandbox-key-b");
-            Assert.Equal(HttpStatusCode.OK, (await b.GetAsync("/v1/webhooks", ct)).StatusCode);
-        }
-        finally
-        {
-            hub.DeleteDirectory();
-        }
+        using var b = hub.ClientWithKey("sandbox-key-b");
+        Assert.Equal(HttpStatusCode.OK, (await b.GetAsync("/v1/webhooks", ct)).StatusCode);
     }
 
     [Fact]
@@ -35,15 +28,8 @@ public sealed class SandboxModeTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var hub = new HubFactory(TestTenants.Settings());
-        try
-        {
-            using var client = hub.ClientWithKey("sandbox-key-a");
-            await ProblemAssert.IsProblemAsync(await client.GetAsync("/v1/webhooks", ct), HttpStatusCode.Unauthorized, "unauthenticated");
-        }
-        finally
-        {
-            hub.DeleteDirectory();
-        }
+        using var client = hub.ClientWithKey("sandbox-key-a");
+        await ProblemAssert.IsProblemAsync(await client.GetAsync("/v1/webhooks", ct), HttpStatusCode.Unauthorized, "unauthenticated");
     }
 
     [Fact]
@@ -51,17 +37,10 @@ public sealed class SandboxModeTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var hub = new HubFactory(TestTenants.With(("Hub:Sandbox:Enabled", "true")));
-        try
-        {
-            using var demo = hub.ClientWithKey("sandbox-key-a");
-            using var real = hub.ClientWithKey(TestTenants.AlphaAdminKey);
-            Assert.Equal(HttpStatusCode.OK, (await demo.GetAsync("/v1/webhooks", ct)).StatusCode);
-            Assert.Equal(HttpStatusCode.OK, (await real.GetAsync("/v1/webhooks", ct)).StatusCode);
-        }
-        finally
-        {
-            hub.DeleteDirectory();
-        }
+        using var demo = hub.ClientWithKey("sandbox-key-a");
+        using var real = hub.ClientWithKey(TestTenants.AlphaAdminKey);
+        Assert.Equal(HttpStatusCode.OK, (await demo.GetAsync("/v1/webhooks", ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await real.GetAsync("/v1/webhooks", ct)).StatusCode);
     }
 
     [Fact]
@@ -72,17 +51,10 @@ public sealed class SandboxModeTests
         {
             ["Adapters:PagoPa:GpdUrl"] = "http://127.0.0.1:9/gpd/debt-positions-service/v1",
         });
-        try
-        {
-            using var client = hub.ClientWithKey("sandbox-key-a");
-            var adapters = await client.GetFromJsonAsync<JsonElement>("/v1/admin/adapters", ct);
-            // Nothing listens on port 9 (discard): the pagoPA adapter is degraded, and the hub still answers.
-            var pagoPa = adapters.EnumerateArray().Single(a => a.GetProperty("name").GetString() == "PagoPa");
-            Assert.Equal("Degraded", pagoPa.GetProperty("status").GetString());
-        }
-        finally
-        {
-            hub.DeleteDirectory();
-        }
+        using var client = hub.ClientWithKey("sandbox-key-a");
+        var adapters = await client.GetFromJsonAsync<JsonElement>("/v1/admin/adapters", ct);
+        // Nothing listens on port 9 (discard): the pagoPA adapter is degraded, and the hub still answers.
+        var pagoPa = adapters.EnumerateArray().Single(a => a.GetProperty("name").GetString() == "PagoPa");
+        Assert.Equal("Degraded", pagoPa.GetProperty("status").GetString());
     }
 }

@@ -19,11 +19,7 @@ public sealed class RegistryEdgeTests : IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _hub.DisposeAsync();
-        _hub.DeleteDirectory();
-    }
+    public ValueTask DisposeAsync() => _hub.DisposeAsync();
 
     [Theory]
     [InlineData("RSSMRA80A01H501X")] // wrong check character

@@ -21,11 +21,7 @@ public sealed class RegistryEndToEndTests : IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _hub.DisposeAsync();
-        _hub.DeleteDirectory();
-    }
+    public ValueTask DisposeAsync() => _hub.DisposeAsync();
 
     private AnprSandbox Anpr => _hub.Services.GetRequiredService<HubRuntime>().SandboxHost!.Anpr;
 

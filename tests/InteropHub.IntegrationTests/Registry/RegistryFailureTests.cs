@@ -13,28 +13,31 @@ public sealed class RegistryFailureTests
     public async Task The_daily_quota_guard_refuses_at_the_limit_without_calling_anpr_even_after_a_restart()
     {
         var settings = new Dictionary<string, string?> { ["Adapters:Anpr:EServices:C019:DailyQuota"] = "2" };
-        var first = new HubFactory(settings);
+        var directory = HubFactory.NewDirectory();
         try
         {
-            var subject = Subject(first, AnprSubjectCategory.Resident);
-            Assert.Equal(HttpStatusCode.OK, (await ReadAsync(first, $"/v1/registry/residents/{subject}/life-status")).StatusCode);
-            Assert.Equal(HttpStatusCode.OK, (await ReadAsync(first, $"/v1/registry/residents/{subject}/life-status")).StatusCode);
+            string subject;
+            await using (var first = new HubFactory(settings, directory))
+            {
+                subject = Subject(first, AnprSubjectCategory.Resident);
+                Assert.Equal(HttpStatusCode.OK, (await ReadAsync(first, $"/v1/registry/residents/{subject}/life-status")).StatusCode);
+                Assert.Equal(HttpStatusCode.OK, (await ReadAsync(first, $"/v1/registry/residents/{subject}/life-status")).StatusCode);
 
-            var refused = await ReadAsync(first, $"/v1/registry/residents/{subject}/life-status");
+                var refused = await ReadAsync(first, $"/v1/registry/residents/{subject}/life-status");
 
-            await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.TooManyRequests, "quota-exhausted");
-            Assert.NotNull(refused.Headers.RetryAfter);
-            Assert.Equal(2, Anpr(first).Requests("C019").Requests);
-            await first.DisposeAsync();
+                await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.TooManyRequests, "quota-exhausted");
+                Assert.NotNull(refused.Headers.RetryAfter);
+                Assert.Equal(2, Anpr(first).Requests("C019").Requests);
+            }
 
-            await using var restarted = new HubFactory(settings, first.Directory);
+            await using var restarted = new HubFactory(settings, directory);
             var again = await ReadAsync(restarted, $"/v1/registry/residents/{subject}/life-status");
             await ProblemAssert.IsProblemAsync(again, HttpStatusCode.TooManyRequests, "quota-exhausted");
             Assert.Equal(0, Anpr(restarted).Requests("C019").Requests);
         }
         finally
         {
-            first.DeleteDirectory();
+            HubFactory.DeleteDirectory(directory);
         }
     }
 
@@ -42,25 +45,18 @@ public sealed class RegistryFailureTests
     public async Task Anpr_saying_limit_exceeded_closes_the_service_for_the_tenant_until_midnight()
     {
         await using var hub = new HubFactory();
-        try
-        {
-            Anpr(hub).SetDailyQuota("C021", 1);
-            var subject = Subject(hub, AnprSubjectCategory.FamilyHead);
-            Assert.Equal(HttpStatusCode.OK, (await ReadAsync(hub, $"/v1/registry/residents/{subject}/family")).StatusCode);
+        Anpr(hub).SetDailyQuota("C021", 1);
+        var subject = Subject(hub, AnprSubjectCategory.FamilyHead);
+        Assert.Equal(HttpStatusCode.OK, (await ReadAsync(hub, $"/v1/registry/residents/{subject}/family")).StatusCode);
 
-            var limited = await ReadAsync(hub, $"/v1/registry/residents/{subject}/family");
-            await ProblemAssert.IsProblemAsync(limited, HttpStatusCode.TooManyRequests, "quota-exhausted");
-            var seen = Anpr(hub).Requests("C021").Requests;
+        var limited = await ReadAsync(hub, $"/v1/registry/residents/{subject}/family");
+        await ProblemAssert.IsProblemAsync(limited, HttpStatusCode.TooManyRequests, "quota-exhausted");
+        var seen = Anpr(hub).Requests("C021").Requests;
 
-            var blocked = await ReadAsync(hub, $"/v1/registry/residents/{subject}/family");
-            await ProblemAssert.IsProblemAsync(blocked, HttpStatusCode.TooManyRequests, "quota-exhausted");
-            Assert.Equal(seen, Anpr(hub).Requests("C021").Requests);
-            Assert.True(blocked.Headers.RetryAfter?.Delta <= TimeSpan.FromHours(25));
-        }
-        finally
-        {
-            hub.DeleteDirectory();
-        }
+        var blocked = await ReadAsync(hub, $"/v1/registry/residents/{subject}/family");
+        await ProblemAssert.IsProblemAsync(blocked, HttpStatusCode.TooManyRequests, "quota-exhausted");
+        Assert.Equal(seen, Anpr(hub).Requests("C021").Requests);
+        Assert.True(blocked.Headers.RetryAfter?.Delta <= TimeSpan.FromHours(25));
     }
 
     [Fact]
@@ -70,22 +66,15 @@ public sealed class RegistryFailureTests
         {
             ["Adapters:Anpr:EServices:C020:Audience"] = "https://modipa-val.anpr.interno.it/govway/rest/in/MinInternoPortaANPR-PDND/C020-servizioAccertamentoResidenza/v1",
         });
-        try
-        {
-            Anpr(hub).SetStrictModi("C020", true);
-            var subject = Subject(hub, AnprSubjectCategory.Resident);
+        Anpr(hub).SetStrictModi("C020", true);
+        var subject = Subject(hub, AnprSubjectCategory.Resident);
 
-            var response = await ReadAsync(hub, $"/v1/registry/residents/{subject}/residence");
+        var response = await ReadAsync(hub, $"/v1/registry/residents/{subject}/residence");
 
-            var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadGateway, "upstream-rejected");
-            var govwayId = problem.GetProperty("govway_id").GetString();
-            Assert.Contains("doctor", problem.GetProperty("detail").GetString());
-            Assert.NotNull(Anpr(hub).Refusal(govwayId!));
-        }
-        finally
-        {
-            hub.DeleteDirectory();
-        }
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadGateway, "upstream-rejected");
+        var govwayId = problem.GetProperty("govway_id").GetString();
+        Assert.Contains("doctor", problem.GetProperty("detail").GetString());
+        Assert.NotNull(Anpr(hub).Refusal(govwayId!));
     }
 
     private static AnprSandbox Anpr(HubFactory hub) => hub.Services.GetRequiredService<HubRuntime>().SandboxHost!.Anpr;
