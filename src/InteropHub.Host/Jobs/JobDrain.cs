@@ -121,23 +121,40 @@ internal sealed partial class JobDrain(TimeProvider time, ILogger<JobDrain> logg
 }
 
 /// <summary>
-/// Registered after Quartz's hosted service, so it stops first: pauses the scheduler, then drains running jobs.
+/// Registered after Quartz's hosted service, so it stops first: pauses the scheduler, then drains running jobs. The
+/// host may stop its services twice (a stop while RunAsync is pending raises ApplicationStopping, which stops it
+/// again), the second time with the container being disposed: the drain runs once and both stops await it.
 /// </summary>
 internal sealed partial class JobDrainService(JobDrain drain, ISchedulerFactory schedulers, IOptions<HubShutdownOptions> options, ILogger<JobDrainService> logger)
     : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    private readonly Lock _gate = new();
+    private IScheduler? _scheduler;
+    private Task? _stopping;
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken) =>
+        _scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
+
+    public Task StopAsync(CancellationToken cancellationToken)
     {
-        try
+        lock (_gate)
         {
-            var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
-            await scheduler.Standby(cancellationToken).ConfigureAwait(false);
+            return _stopping ??= StopOnceAsync(cancellationToken);
         }
-        catch (Exception e) when (e is SchedulerException or OperationCanceledException)
+    }
+
+    private async Task StopOnceAsync(CancellationToken cancellationToken)
+    {
+        if (_scheduler is { } scheduler)
         {
-            LogStandbyFailed(logger, e);
+            try
+            {
+                await scheduler.Standby(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is SchedulerException or OperationCanceledException or ObjectDisposedException)
+            {
+                LogStandbyFailed(logger, e);
+            }
         }
 
         var abandoned = await drain.DrainAsync(options.Value.JobGrace, cancellationToken).ConfigureAwait(false);
