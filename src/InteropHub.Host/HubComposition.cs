@@ -39,7 +39,13 @@ internal static class HubComposition
         }
 
         builder.Services.AddHubCore(configuration, contentRoot, tenants);
-        var catalog = AdapterLoader.Register(builder, plugins, tenants, [HousekeepingJob.Declaration(configuration)]);
+        List<Contracts.Jobs.JobDeclaration> hostJobs = [HousekeepingJob.Declaration(configuration)];
+        if (configuration.GetValue<bool>($"Adapters:{AdapterPlugins.Anpr}:Enabled"))
+        {
+            hostJobs.Add(Registry.VerificationBatchJob.Declaration(configuration));
+        }
+
+        var catalog = AdapterLoader.Register(builder, plugins, tenants, hostJobs);
         var runtime = new HubRuntime(sandbox, sandboxHost, tenants, catalog);
         builder.Services.AddSingleton(runtime);
         return runtime;

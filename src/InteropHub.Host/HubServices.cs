@@ -46,7 +46,10 @@ internal static class HubServices
             .AddQuartz(o => o.Tags.Add(HealthEndpoints.Ready));
         builder.Services.AddHostedService<HubInitializer>();
         builder.Services.AddSingleton<Registry.RegistryAudit>();
+        builder.Services.AddValidatedOptions<Registry.VerificationOptions>(configuration.GetSection(Registry.VerificationOptions.Section));
+        builder.Services.AddSingleton<Registry.VerificationKick>();
         builder.Services.AddHubScheduler(HubDatabaseConnection.Resolve(configuration, contentRoot), runtime.Catalog.Jobs, hub.ShutdownTimeout);
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Registry.VerificationKick>());
         builder.Services.AddOpenTelemetry()
             .WithTracing(t => t.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddSource("Quartz"))
             .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddMeter("Quartz", "Polly"));

@@ -12,7 +12,7 @@ namespace InteropHub.Host.Apis;
 internal static class PlatformApis
 {
     public static RouteGroupBuilder MapRegistryApi(this IEndpointRouteBuilder app) =>
-        app.MapPlatformGroup("/v1/registry", "Registry", AdapterPlugins.Anpr, Scopes.RegistryRead).MapResidentEndpoints();
+        app.MapPlatformGroup("/v1/registry", "Registry", AdapterPlugins.Anpr, Scopes.RegistryRead).MapResidentEndpoints().MapVerificationEndpoints();
 
     public static RouteGroupBuilder MapPaymentsApi(this IEndpointRouteBuilder app) =>
         app.MapPlatformGroup("/v1/payments", "Payments", AdapterPlugins.PagoPa, Scopes.PaymentsRead, Scopes.PaymentsWrite);

@@ -2,13 +2,15 @@ using InteropHub.Contracts.Values;
 using InteropHub.Host.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
 namespace InteropHub.Host.OpenApi;
 
 /// <summary>
 /// The hub's OpenAPI 3.1 document at <c>/openapi/v1.json</c>: the <c>X-Api-Key</c> scheme on every authenticated
-/// operation, and the problems every such operation may answer.
+/// operation, the problems every such operation may answer, and examples of the normalized models.
 /// </summary>
 internal static class OpenApiSetup
 {
@@ -56,6 +58,12 @@ internal static class OpenApiSetup
                     schema.MaxLength = 16;
                     schema.Pattern = "^[A-Z0-9]{16}$";
                     schema.Description = "Codice fiscale of a natural person (upper case, check character valid).";
+                }
+
+                if (OpenApiExamples.ByType.TryGetValue(context.JsonTypeInfo.Type, out var example))
+                {
+                    var json = context.ApplicationServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+                    schema.Examples = [JsonSerializer.SerializeToNode(example, context.JsonTypeInfo.Type, json)!];
                 }
 
                 return Task.CompletedTask;

@@ -1,6 +1,8 @@
 using InteropHub.Contracts.Errors;
 using InteropHub.Contracts.Registry;
 using InteropHub.Contracts.Stores;
+using InteropHub.Contracts.Tenancy;
+using InteropHub.Contracts.Values;
 
 namespace InteropHub.Host.Registry;
 
@@ -10,38 +12,35 @@ namespace InteropHub.Host.Registry;
 /// </summary>
 internal sealed class RegistryAudit(IAuditTrail audit)
 {
-    public async Task<T> RecordAsync<T>(string action, ResidentQuery query, Func<Task<T>> access)
+    public Task<T> RecordAsync<T>(string action, ResidentQuery query, Func<Task<T>> access)
+        where T : RegistryAnswer =>
+        RecordAsync(action, query.Caller, query.FiscalCode, access, null);
+
+    /// <summary>Records one access by <paramref name="caller"/> about <paramref name="subject"/>, with <paramref name="context"/> (e.g. its verification batch) among the details.</summary>
+    public async Task<T> RecordAsync<T>(string action, CallerContext caller, FiscalCode subject, Func<Task<T>> access, IReadOnlyDictionary<string, string>? context)
         where T : RegistryAnswer
     {
         try
         {
             var answer = await access();
-            await AppendAsync(action, query, "ok", Details(answer.Operations, null));
+            await AppendAsync(action, caller, subject, "ok", Details(answer.Operations, null, context));
             return answer;
         }
         catch (HubProblemException problem)
         {
-            await AppendAsync(action, query, problem.Code, Details([], problem));
+            await AppendAsync(action, caller, subject, problem.Code, Details([], problem, context));
             throw;
         }
     }
 
-    private Task AppendAsync(string action, ResidentQuery query, string outcome, IReadOnlyDictionary<string, string> details) =>
+    private Task AppendAsync(string action, CallerContext caller, FiscalCode subject, string outcome, IReadOnlyDictionary<string, string> details) =>
         audit.AppendAsync(
-            new AuditEntry(
-                query.Caller.Tenant,
-                query.Caller.OperatorId ?? "unknown",
-                action,
-                query.FiscalCode.Value,
-                outcome,
-                query.Caller.Reason,
-                query.Caller.RequestId,
-                details),
+            new AuditEntry(caller.Tenant, caller.OperatorId ?? "unknown", action, subject.Value, outcome, caller.Reason, caller.RequestId, details),
             CancellationToken.None);
 
-    private static Dictionary<string, string> Details(IReadOnlyList<AnprOperation> operations, HubProblemException? problem)
+    private static Dictionary<string, string> Details(IReadOnlyList<AnprOperation> operations, HubProblemException? problem, IReadOnlyDictionary<string, string>? context)
     {
-        var details = new Dictionary<string, string>(StringComparer.Ordinal);
+        var details = new Dictionary<string, string>(context ?? new Dictionary<string, string>(), StringComparer.Ordinal);
         foreach (var operation in operations)
         {
             details[$"{operation.Service}.idOperazioneClient"] = operation.ClientOperationId;

@@ -29,10 +29,15 @@ internal static class RegistryCaller
                 "Not the codice fiscale of a natural person: 16 characters with a valid check character and a real birth date (11-digit codes of legal persons are not residents).");
         }
 
+        return new ResidentQuery(Caller(http), code, ReferenceDate(at, time));
+    }
+
+    /// <summary>The tenant, the request id, and the operator and reason the headers must carry (422 missing-header otherwise).</summary>
+    public static CallerContext Caller(HttpContext http)
+    {
         var operatorId = Header(http, OperatorHeader, MaxOperatorLength, "the operator who asks (it becomes ANPR's userID and the audit record's actor)");
         var reason = Header(http, ReasonHeader, MaxReasonLength, "why (a protocol or file number: it becomes ANPR's motivoRichiesta)");
-        var caller = new CallerContext(http.User.Tenant(), RequestId(http), operatorId, reason);
-        return new ResidentQuery(caller, code, ReferenceDate(at, time));
+        return new CallerContext(http.User.Tenant(), RequestId(http), operatorId, reason);
     }
 
     private static string Header(HttpContext http, string name, int maxLength, string purpose)
@@ -47,7 +52,8 @@ internal static class RegistryCaller
         return value;
     }
 
-    private static DateOnly? ReferenceDate(string? at, TimeProvider time)
+    /// <summary>The reference date of <c>at</c> (YYYY-MM-DD, not after today in Europe/Rome), or null for today; 400 otherwise.</summary>
+    public static DateOnly? ReferenceDate(string? at, TimeProvider time)
     {
         if (string.IsNullOrEmpty(at))
         {

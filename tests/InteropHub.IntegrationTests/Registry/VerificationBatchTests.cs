@@ -1,0 +1,273 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using InteropHub.Core.Verifications;
+using InteropHub.Host;
+using InteropHub.Host.Apis;
+using InteropHub.Host.Registry;
+using InteropHub.IntegrationTests.Infrastructure;
+using InteropHub.Sandbox.Anpr;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InteropHub.IntegrationTests.Registry;
+
+/// <summary>Verification batches in sandbox mode: the API, the job behind it, ANPR quotas and a restart.</summary>
+public sealed class VerificationBatchTests
+{
+    private const string Bari = "072006";
+
+    [Fact]
+    public async Task A_batch_answers_each_item_or_says_why_not_and_audits_every_check()
+    {
+        await using var hub = new HubFactory();
+        var anpr = Anpr(hub);
+        var residents = anpr.Subjects(AnprSubjectCategory.Resident, 2, "demo-a").Select(s => s.FiscalCode).ToList();
+        var deceased = anpr.Subjects(AnprSubjectCategory.Deceased, 1, "demo-a").Single().FiscalCode;
+        var never = anpr.NotRegisteredFiscalCodes(1).Single();
+        string[] codes = [residents[0], residents[1].ToLowerInvariant(), deceased, never, "RSSMRA80A01H501X"];
+
+        var created = await CreateAsync(hub, new { checks = new[] { "alive", "resident-in-comune" }, comuneIstatCode = Bari, items = codes.Select(c => new { fiscalCode = c }) });
+
+        Assert.Equal(HttpStatusCode.Accepted, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("id").GetGuid();
+        Assert.Equal($"/v1/registry/verifications/{id}", created.Headers.Location?.OriginalString);
+        var batch = await WaitForAsync(hub, id, b => b.GetProperty("status").GetString() == "completed");
+
+        Assert.Equal(5, batch.GetProperty("progress").GetProperty("total").GetInt32());
+        Assert.Equal(3, batch.GetProperty("progress").GetProperty("verified").GetInt32());
+        Assert.Equal(2, batch.GetProperty("progress").GetProperty("failed").GetInt32());
+        var items = batch.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal([0, 1, 2, 3, 4], items.Select(i => i.GetProperty("index").GetInt32()));
+        Assert.Equal(residents[1], items[1].GetProperty("fiscalCode").GetString());
+        foreach (var resident in items.Take(2))
+        {
+            Assert.Equal("verified", resident.GetProperty("status").GetString());
+            Assert.Equal("confirmed", resident.GetProperty("results").GetProperty("alive").GetString());
+            Assert.Equal("confirmed", resident.GetProperty("results").GetProperty("resident-in-comune").GetString());
+        }
+
+        Assert.Equal("verified", items[2].GetProperty("status").GetString());
+        Assert.Equal("not-confirmed", items[2].GetProperty("results").GetProperty("alive").GetString());
+        Assert.Equal("failed", items[3].GetProperty("status").GetString());
+        Assert.Equal("resident-not-found", items[3].GetProperty("problem").GetProperty("code").GetString());
+        Assert.Equal("invalid-fiscal-code", items[4].GetProperty("problem").GetProperty("code").GetString());
+
+        // The invalid code never reached ANPR; the unknown one stopped at C030 (fiscal code → idANPR), before C007.
+        Assert.Equal(3, anpr.Requests("C007").Requests);
+        Assert.Equal(3, anpr.Requests("C008").Requests);
+        var audited = await AuditedChecksAsync(hub, id);
+        Assert.Equal(4, audited.Count(a => a.Action == "registry.verification.alive"));
+        Assert.Contains(audited, a => a.Outcome == "resident-not-found" && a.Subject == never);
+        Assert.All(audited, a => Assert.Equal("mario.rossi", a.Actor));
+    }
+
+    [Fact]
+    public async Task A_spent_quota_holds_the_batch_until_midnight_and_a_restarted_hub_asks_only_for_what_is_left()
+    {
+        var directory = HubFactory.NewDirectory();
+        try
+        {
+            Guid id;
+            await using (var first = new HubFactory(new Dictionary<string, string?> { ["Adapters:Anpr:EServices:C007:DailyQuota"] = "2" }, directory))
+            {
+                var codes = Anpr(first).Subjects(AnprSubjectCategory.Resident, 5, "demo-a").Select(s => s.FiscalCode).ToList();
+                var created = await CreateAsync(first, new { checks = new[] { "alive" }, items = codes.Select(c => new { fiscalCode = c }) });
+                id = (await created.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("id").GetGuid();
+
+                var held = await WaitForAsync(first, id, b => b.GetProperty("status").GetString() == "waiting");
+
+                Assert.Equal(2, held.GetProperty("progress").GetProperty("verified").GetInt32());
+                Assert.Equal(3, held.GetProperty("progress").GetProperty("pending").GetInt32());
+                Assert.Contains("quota-exhausted", held.GetProperty("waiting").GetProperty("reason").GetString());
+                var until = held.GetProperty("waiting").GetProperty("until").GetDateTimeOffset();
+                var rome = TimeZoneInfo.ConvertTime(until, TimeZoneInfo.FindSystemTimeZoneById("Europe/Rome"));
+                Assert.Equal(TimeSpan.Zero, rome.TimeOfDay);
+                Assert.Equal(2, Anpr(first).Requests("C007").Requests);
+                Assert.Equal(3, held.GetProperty("items").EnumerateArray().Count(i => i.GetProperty("status").GetString() == "pending"));
+            }
+
+            await using var restarted = new HubFactory(new Dictionary<string, string?> { ["Adapters:Anpr:EServices:C007:DailyQuota"] = "100" }, directory);
+            var stillHeld = await GetAsync(restarted, id);
+            Assert.Equal("waiting", stillHeld.GetProperty("status").GetString());
+
+            // Midnight, as far as this batch is concerned: the hold ends and the job picks the batch up again.
+            await restarted.Services.GetRequiredService<IVerificationBatchStore>().HoldAsync(id, DateTimeOffset.UtcNow.AddSeconds(-1), "test: the day turned", TestContext.Current.CancellationToken);
+            await restarted.Services.GetRequiredService<VerificationKick>().NowAsync(TestContext.Current.CancellationToken);
+            var done = await WaitForAsync(restarted, id, b => b.GetProperty("status").GetString() == "completed");
+
+            Assert.Equal(5, done.GetProperty("progress").GetProperty("verified").GetInt32());
+            Assert.Equal(3, Anpr(restarted).Requests("C007").Requests);
+        }
+        finally
+        {
+            HubFactory.DeleteDirectory(directory);
+        }
+    }
+
+    [Fact]
+    public async Task Identity_checks_compare_what_each_person_declared()
+    {
+        await using var hub = new HubFactory();
+        var subject = Anpr(hub).Subjects(AnprSubjectCategory.Resident, 1, "demo-a").Single();
+        var birth = subject.BirthDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var created = await CreateAsync(hub, new
+        {
+            checks = new[] { "identity-matches" },
+            items = new object[]
+            {
+                new { fiscalCode = subject.FiscalCode, identity = new { surname = subject.Surname, givenName = subject.GivenName, birthDate = birth } },
+                new { fiscalCode = subject.FiscalCode, identity = new { surname = subject.Surname + "X", givenName = subject.GivenName, birthDate = birth } },
+            },
+        });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("id").GetGuid();
+
+        var batch = await WaitForAsync(hub, id, b => b.GetProperty("status").GetString() == "completed");
+
+        var outcomes = batch.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("results").GetProperty("identity-matches").GetString()).ToList();
+        Assert.Equal(["confirmed", "not-confirmed"], outcomes);
+    }
+
+    [Fact]
+    public async Task Bad_batches_are_refused_before_anything_is_stored_or_asked()
+    {
+        await using var hub = new HubFactory();
+        var valid = Anpr(hub).Subjects(AnprSubjectCategory.Resident, 1, "demo-a").Single().FiscalCode;
+
+        await ProblemAssert.IsProblemAsync(await CreateAsync(hub, new { checks = new[] { "alive" }, items = new[] { new { fiscalCode = valid } } }, justified: false),
+            HttpStatusCode.UnprocessableEntity, "missing-header");
+        var unknown = await ProblemAssert.IsProblemAsync(await CreateAsync(hub, new { checks = new[] { "alive", "married" }, items = new[] { new { fiscalCode = valid } } }),
+            HttpStatusCode.BadRequest, "validation-failed");
+        Assert.True(unknown.GetProperty("errors").TryGetProperty("checks[1]", out _));
+        var noComune = await ProblemAssert.IsProblemAsync(await CreateAsync(hub, new { checks = new[] { "resident-in-comune" }, items = new[] { new { fiscalCode = valid } } }),
+            HttpStatusCode.BadRequest, "validation-failed");
+        Assert.True(noComune.GetProperty("errors").TryGetProperty("comuneIstatCode", out _));
+        var noIdentity = await ProblemAssert.IsProblemAsync(await CreateAsync(hub, new { checks = new[] { "identity-matches" }, items = new[] { new { fiscalCode = valid } } }),
+            HttpStatusCode.BadRequest, "validation-failed");
+        Assert.True(noIdentity.GetProperty("errors").TryGetProperty("items[0].identity", out _));
+        await ProblemAssert.IsProblemAsync(await CreateAsync(hub, new { checks = new[] { "alive" }, items = Array.Empty<object>() }), HttpStatusCode.BadRequest, "validation-failed");
+        await ProblemAssert.IsProblemAsync(await CreateAsync(hub, new { checks = new[] { "alive" }, at = "2999-01-01", items = new[] { new { fiscalCode = valid } } }),
+            HttpStatusCode.BadRequest, "validation-failed");
+        var hostile = await ProblemAssert.IsProblemAsync(await CreateAsync(hub, new { checks = new[] { "alive" }, items = new[] { new { fiscalCode = "<script>alert(1)</script>" + new string('A', 40) } } }),
+            HttpStatusCode.BadRequest, "validation-failed");
+        Assert.True(hostile.GetProperty("errors").TryGetProperty("items[0].fiscalCode", out _));
+        await ProblemAssert.IsProblemAsync(await CreateRawAsync(hub, "{\"checks\": [\"alive\"], \"items\": ["), HttpStatusCode.BadRequest, "malformed-json");
+        await ProblemAssert.IsProblemAsync(await CreateRawAsync(hub, "{}", idempotencyKey: null), HttpStatusCode.BadRequest, "idempotency-key-missing");
+
+        var tooMany = Enumerable.Repeat(new { fiscalCode = valid }, VerificationsApi.MaxItems + 1);
+        await ProblemAssert.IsProblemAsync(await CreateAsync(hub, new { checks = new[] { "alive" }, items = tooMany }), HttpStatusCode.BadRequest, "validation-failed");
+
+        Assert.Equal(0, Anpr(hub).Requests("C007").Requests);
+        Assert.Equal(0, Anpr(hub).Requests("C030").Requests);
+    }
+
+    [Fact]
+    public async Task Ten_thousand_codes_fit_one_request_and_read_back_in_pages()
+    {
+        await using var hub = new HubFactory(new Dictionary<string, string?> { ["Adapters:Anpr:EServices:C007:DailyQuota"] = "1" });
+        var codes = Anpr(hub).Subjects(AnprSubjectCategory.Resident, 2000, "demo-a").Select(s => s.FiscalCode).ToList();
+        var items = Enumerable.Range(0, VerificationsApi.MaxItems).Select(i => new { fiscalCode = codes[i % codes.Count] });
+
+        var created = await CreateAsync(hub, new { checks = new[] { "alive" }, items });
+
+        Assert.Equal(HttpStatusCode.Accepted, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("id").GetGuid();
+        var last = await GetAsync(hub, id, "?offset=9990&limit=50");
+        Assert.Equal(VerificationsApi.MaxItems, last.GetProperty("progress").GetProperty("total").GetInt32());
+        Assert.Equal(10, last.GetProperty("items").GetArrayLength());
+        Assert.Equal(9999, last.GetProperty("items")[9].GetProperty("index").GetInt32());
+        Assert.Equal(JsonValueKind.Null, last.GetProperty("nextOffset").ValueKind);
+        var first = await GetAsync(hub, id, "?limit=100");
+        Assert.Equal(100, first.GetProperty("nextOffset").GetInt32());
+    }
+
+    [Fact]
+    public async Task Another_tenants_batch_is_404_like_one_that_does_not_exist()
+    {
+        await using var hub = new HubFactory();
+        var valid = Anpr(hub).Subjects(AnprSubjectCategory.Resident, 1, "demo-a").Single().FiscalCode;
+        var created = await CreateAsync(hub, new { checks = new[] { "alive" }, items = new[] { new { fiscalCode = valid } } });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("id").GetGuid();
+
+        using var other = hub.ClientWithKey("sandbox-key-b");
+        await ProblemAssert.IsProblemAsync(await other.GetAsync($"/v1/registry/verifications/{id}", TestContext.Current.CancellationToken), HttpStatusCode.NotFound, "not-found");
+        await ProblemAssert.IsProblemAsync(await other.GetAsync($"/v1/registry/verifications/{Guid.NewGuid()}", TestContext.Current.CancellationToken), HttpStatusCode.NotFound, "not-found");
+        using var owner = hub.ClientWithKey("sandbox-key-a");
+        await ProblemAssert.IsProblemAsync(await owner.GetAsync($"/v1/registry/verifications/{id}?limit=0", TestContext.Current.CancellationToken), HttpStatusCode.BadRequest, "validation-failed");
+    }
+
+    private static AnprSandbox Anpr(HubFactory hub) => hub.Services.GetRequiredService<HubRuntime>().SandboxHost!.Anpr;
+
+    private static Task<HttpResponseMessage> CreateAsync(HubFactory hub, object body, bool justified = true) =>
+        CreateRawAsync(hub, JsonSerializer.Serialize(body, JsonSerializerOptions.Web), justified: justified);
+
+    private static async Task<HttpResponseMessage> CreateRawAsync(HubFactory hub, string json, string? idempotencyKey = "", bool justified = true)
+    {
+        using var client = hub.ClientWithKey("sandbox-key-a");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/registry/verifications")
+        {
+            Content = new StringContent(json, Encoding.UTF8, "application/json"),
+        };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey.Length > 0 ? idempotencyKey : Guid.NewGuid().ToString());
+        }
+
+        if (justified)
+        {
+            request.Headers.Add("X-Operator-Id", "mario.rossi");
+            request.Headers.Add("X-Request-Reason", "PROT-2026-0042");
+        }
+
+        return await client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    private static async Task<JsonElement> GetAsync(HubFactory hub, Guid id, string query = "")
+    {
+        using var client = hub.ClientWithKey("sandbox-key-a");
+        var response = await client.GetAsync($"/v1/registry/verifications/{id}{query}", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Polls the batch (bounded) until the condition holds: the job runs on the scheduler's thread.</summary>
+    private static async Task<JsonElement> WaitForAsync(HubFactory hub, Guid id, Func<JsonElement, bool> condition)
+    {
+        JsonElement batch = default;
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            batch = await GetAsync(hub, id);
+            if (condition(batch))
+            {
+                return batch;
+            }
+
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Fail($"The batch never reached the expected state; last seen: {batch}");
+        return batch;
+    }
+
+    private static async Task<List<(string Action, string Actor, string Subject, string Outcome)>> AuditedChecksAsync(HubFactory hub, Guid batch)
+    {
+        var records = new List<(string, string, string, string)>();
+        await using var connection = new SqliteConnection($"Data Source={hub.DatabasePath};Mode=ReadOnly");
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        using var query = connection.CreateCommand();
+        query.CommandText = """SELECT "Action", "Actor", "Subject", "Outcome", "DetailsJson" FROM "AuditRecords" ORDER BY "Sequence" """;
+        using var reader = await query.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            var details = reader.IsDBNull(4) ? null : JsonNode.Parse(reader.GetString(4));
+            if (details?["batch"]?.GetValue<string>() == batch.ToString())
+            {
+                records.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+            }
+        }
+
+        return records;
+    }
+}
