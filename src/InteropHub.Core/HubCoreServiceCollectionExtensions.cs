@@ -12,6 +12,7 @@ using InteropHub.Core.Idempotency;
 using InteropHub.Core.Jobs;
 using InteropHub.Core.Persistence;
 using InteropHub.Core.Tenancy;
+using InteropHub.Core.Verifications;
 using InteropHub.Core.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -49,6 +50,7 @@ public static class HubCoreServiceCollectionExtensions
         services.TryAddSingleton<IQuotaLedger, QuotaLedger>();
         services.TryAddSingleton<IJobRunStore, JobRunStore>();
         services.TryAddSingleton<IWebhookSubscriptionStore, WebhookSubscriptionStore>();
+        services.TryAddSingleton<IVerificationBatchStore, VerificationBatchStore>();
         services.TryAddSingleton<IAuditTrail, AuditTrail>();
         services.TryAddSingleton(sp => new AuditChainVerifier(sp.GetRequiredService<IDbContextFactory<HubDbContext>>()));
         services.TryAddSingleton<EventStore>();

@@ -6,6 +6,7 @@ using InteropHub.Core.Idempotency;
 using InteropHub.Core.Jobs;
 using InteropHub.Core.Quotas;
 using InteropHub.Core.Sequences;
+using InteropHub.Core.Verifications;
 using InteropHub.Core.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,6 +36,10 @@ internal sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbC
     public DbSet<SequenceRow> Sequences => Set<SequenceRow>();
 
     public DbSet<QuotaCounterRow> QuotaCounters => Set<QuotaCounterRow>();
+
+    public DbSet<VerificationBatchRow> VerificationBatches => Set<VerificationBatchRow>();
+
+    public DbSet<VerificationItemRow> VerificationItems => Set<VerificationItemRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -140,6 +145,30 @@ internal sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbC
             counter.Property(c => c.Tenant).HasMaxLength(TenantLength);
             counter.Property(c => c.Service).HasMaxLength(32);
             counter.Property(c => c.Day).HasMaxLength(10);
+        });
+
+        modelBuilder.Entity<VerificationBatchRow>(batch =>
+        {
+            batch.ToTable("VerificationBatches");
+            batch.HasKey(b => b.Id);
+            batch.Property(b => b.Tenant).HasMaxLength(TenantLength);
+            batch.Property(b => b.OperatorId).HasMaxLength(NameLength);
+            batch.Property(b => b.RequestId).HasMaxLength(NameLength);
+            batch.Property(b => b.Checks).HasMaxLength(64);
+            batch.Property(b => b.ComuneIstatCode).HasMaxLength(6);
+            batch.HasIndex(b => b.Tenant);
+            batch.HasIndex(b => b.CompletedAt);
+        });
+
+        modelBuilder.Entity<VerificationItemRow>(item =>
+        {
+            item.ToTable("VerificationItems");
+            item.HasKey(i => new { i.BatchId, i.Index });
+            item.Property(i => i.FiscalCode).HasMaxLength(64);
+            item.Property(i => i.Status).HasConversion<string>().HasMaxLength(16);
+            item.Property(i => i.ProblemCode).HasMaxLength(NameLength);
+            item.HasOne<VerificationBatchRow>().WithMany().HasForeignKey(i => i.BatchId).OnDelete(DeleteBehavior.Cascade);
+            item.HasIndex(i => new { i.Status, i.BatchId, i.Index });
         });
     }
 }
