@@ -144,7 +144,8 @@ internal sealed partial class VerificationBatchJob(
     {
         if (held.TryAdd(batch.Id, true))
         {
-            var until = time.GetUtcNow() + wait;
+            // Whole seconds, as Retry-After counts them: a quota hold then ends exactly at midnight.
+            var until = DateTimeOffset.FromUnixTimeSeconds((long)Math.Round((time.GetUtcNow() + wait).ToUnixTimeMilliseconds() / 1000.0));
             await store.HoldAsync(batch.Id, until, reason, CancellationToken.None);
             LogHeld(logger, batch.Id, batch.Tenant.Value, until, reason);
         }

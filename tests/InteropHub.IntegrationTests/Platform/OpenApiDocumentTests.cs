@@ -51,6 +51,61 @@ public sealed class OpenApiDocumentTests(ConfiguredHubFixture fixture) : IClassF
         Assert.False(health.TryGetProperty("security", out _));
     }
 
+    [Theory]
+    [InlineData("/v1/registry/residents/{fiscalCode}", "get", "200")]
+    [InlineData("/v1/registry/residents/{fiscalCode}/residence", "get", "200")]
+    [InlineData("/v1/registry/residents/{fiscalCode}/family", "get", "200")]
+    [InlineData("/v1/registry/residents/{fiscalCode}/life-status", "get", "200")]
+    [InlineData("/v1/registry/verifications", "post", "202")]
+    [InlineData("/v1/registry/verifications/{id}", "get", "200")]
+    public async Task Registry_answers_carry_an_example_that_uses_only_declared_members(string path, string method, string status)
+    {
+        var document = JsonNode.Parse(await ServedAsync())!;
+        var schemas = document["components"]!["schemas"]!;
+        var reference = document["paths"]![path]![method]!["responses"]![status]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>();
+        var schema = schemas[reference.Split('/')[^1]]!;
+
+        var example = Assert.Single(schema["examples"]!.AsArray())!;
+
+        AssertDeclared(example, schema, schemas, reference);
+    }
+
+    /// <summary>Every member of the example, at every depth, is a property of the schema at that place.</summary>
+    private static void AssertDeclared(JsonNode example, JsonNode schema, JsonNode schemas, string where)
+    {
+        schema = Resolve(schema, schemas);
+        if (example is JsonObject members && schema["properties"] is JsonObject properties)
+        {
+            foreach (var (name, value) in members)
+            {
+                Assert.True(properties.ContainsKey(name), $"{where}: the example's '{name}' is not a declared property.");
+                if (value is not null)
+                {
+                    AssertDeclared(value, properties[name]!, schemas, $"{where}.{name}");
+                }
+            }
+        }
+        else if (example is JsonArray items && schema["items"] is { } itemSchema)
+        {
+            foreach (var item in items.Where(i => i is not null))
+            {
+                AssertDeclared(item!, itemSchema, schemas, $"{where}[]");
+            }
+        }
+    }
+
+    /// <summary>Follows a $ref, or the one non-null branch of a nullable oneOf/anyOf.</summary>
+    private static JsonNode Resolve(JsonNode schema, JsonNode schemas)
+    {
+        if (schema["$ref"] is { } reference)
+        {
+            return Resolve(schemas[reference.GetValue<string>().Split('/')[^1]]!, schemas);
+        }
+
+        var branches = (schema["oneOf"] ?? schema["anyOf"])?.AsArray().Where(b => b?["type"]?.ToString() != "null").ToList();
+        return branches is [{ } single] ? Resolve(single, schemas) : schema;
+    }
+
     private async Task<string> ServedAsync()
     {
         using var client = fixture.Hub.ClientWithKey(null);

@@ -22,7 +22,8 @@ public sealed class VerificationBatchTests
     [Fact]
     public async Task A_batch_answers_each_item_or_says_why_not_and_audits_every_check()
     {
-        await using var hub = new HubFactory();
+        // Information and up: the log scan at the end sees what an operator's console would hold.
+        await using var hub = new HubFactory(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Information" });
         var anpr = Anpr(hub);
         var residents = anpr.Subjects(AnprSubjectCategory.Resident, 2, "demo-a").Select(s => s.FiscalCode).ToList();
         var deceased = anpr.Subjects(AnprSubjectCategory.Deceased, 1, "demo-a").Single().FiscalCode;
@@ -62,6 +63,9 @@ public sealed class VerificationBatchTests
         Assert.Equal(4, audited.Count(a => a.Action == "registry.verification.alive"));
         Assert.Contains(audited, a => a.Outcome == "resident-not-found" && a.Subject == never);
         Assert.All(audited, a => Assert.Equal("mario.rossi", a.Actor));
+        var logs = hub.Logs.Text;
+        Assert.Contains("registry.verifications", logs, StringComparison.Ordinal);
+        Assert.All(codes, code => Assert.DoesNotContain(code.ToUpperInvariant(), logs, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -77,7 +81,9 @@ public sealed class VerificationBatchTests
                 var created = await CreateAsync(first, new { checks = new[] { "alive" }, items = codes.Select(c => new { fiscalCode = c }) });
                 id = (await created.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("id").GetGuid();
 
-                var held = await WaitForAsync(first, id, b => b.GetProperty("status").GetString() == "waiting");
+                // Items run four at a time: the hold can be set while the two allowed calls are still answering.
+                var held = await WaitForAsync(first, id, b => b.GetProperty("status").GetString() == "waiting"
+                    && b.GetProperty("progress").GetProperty("verified").GetInt32() == 2);
 
                 Assert.Equal(2, held.GetProperty("progress").GetProperty("verified").GetInt32());
                 Assert.Equal(3, held.GetProperty("progress").GetProperty("pending").GetInt32());
@@ -104,6 +110,96 @@ public sealed class VerificationBatchTests
         finally
         {
             HubFactory.DeleteDirectory(directory);
+        }
+    }
+
+    [Fact]
+    public async Task A_hub_stopped_mid_batch_cancels_the_run_after_its_shutdown_timeout_and_the_next_one_finishes_the_rest()
+    {
+        var directory = HubFactory.NewDirectory();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Hub:ShutdownTimeout"] = "00:00:01",
+            ["Hub:Registry:Verifications:Parallelism"] = "1",
+        };
+        try
+        {
+            Guid id;
+            int answeredBeforeStop;
+            await using (var first = new HubFactory(settings, directory))
+            {
+                // Slow answers keep the batch running when the hub is told to stop.
+                Anpr(first).Faults = new AnprFaults(TimeSpan.FromMilliseconds(150), 0);
+                var codes = Anpr(first).Subjects(AnprSubjectCategory.Resident, 12, "demo-a").Select(s => s.FiscalCode).ToList();
+                var created = await CreateAsync(first, new { checks = new[] { "alive" }, items = codes.Select(c => new { fiscalCode = c }) });
+                id = (await created.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("id").GetGuid();
+                await WaitForAsync(first, id, b => b.GetProperty("progress").GetProperty("verified").GetInt32() >= 1);
+            }
+
+            await using (var connection = new SqliteConnection($"Data Source={Path.Combine(directory, "hub.db")};Mode=ReadOnly;Pooling=False"))
+            {
+                await connection.OpenAsync(TestContext.Current.CancellationToken);
+                using var query = connection.CreateCommand();
+                query.CommandText = """SELECT "Status", "Summary" FROM "JobRuns" WHERE "JobName" = 'registry.verifications' ORDER BY "Id" DESC LIMIT 1""";
+                using (var reader = await query.ExecuteReaderAsync(TestContext.Current.CancellationToken))
+                {
+                    Assert.True(await reader.ReadAsync(TestContext.Current.CancellationToken));
+                    Assert.Equal("Interrupted", reader.GetString(0));
+                }
+
+                query.CommandText = """SELECT "Verified" FROM "VerificationBatches" """;
+                answeredBeforeStop = Convert.ToInt32(await query.ExecuteScalarAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            Assert.InRange(answeredBeforeStop, 1, 11);
+            await using var restarted = new HubFactory(settings, directory);
+            var done = await WaitForAsync(restarted, id, b => b.GetProperty("status").GetString() == "completed");
+
+            Assert.Equal(12, done.GetProperty("progress").GetProperty("verified").GetInt32());
+            Assert.Equal(12 - answeredBeforeStop, Anpr(restarted).Requests("C007").Requests);
+        }
+        finally
+        {
+            HubFactory.DeleteDirectory(directory);
+        }
+    }
+
+    [Fact]
+    public async Task An_unreachable_anpr_holds_the_batch_and_fails_an_item_only_after_its_attempts()
+    {
+        await using var hub = new HubFactory(new Dictionary<string, string?>
+        {
+            ["Adapters:Anpr:Resilience:MaxRetryAttempts"] = "0",
+            ["Hub:Registry:Verifications:MaxAttempts"] = "2",
+            ["Hub:Registry:Verifications:UnavailableBackoff"] = "00:00:01",
+        });
+        Anpr(hub).Faults = new AnprFaults(TimeSpan.Zero, 1, 503);
+        var code = Anpr(hub).Subjects(AnprSubjectCategory.Resident, 1, "demo-a").Single().FiscalCode;
+        var created = await CreateAsync(hub, new { checks = new[] { "alive" }, items = new[] { new { fiscalCode = code } } });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("id").GetGuid();
+
+        var waiting = await WaitForAsync(hub, id, b => b.GetProperty("status").GetString() == "waiting");
+        Assert.Contains("upstream-unavailable", waiting.GetProperty("waiting").GetProperty("reason").GetString());
+        Assert.Equal("pending", waiting.GetProperty("items")[0].GetProperty("status").GetString());
+
+        // Once the hold is over, the second attempt is the last.
+        await WaitUntilHoldEndsAsync(waiting);
+        await hub.Services.GetRequiredService<VerificationKick>().NowAsync(TestContext.Current.CancellationToken);
+        var failed = await WaitForAsync(hub, id, b => b.GetProperty("status").GetString() == "completed");
+
+        var problem = failed.GetProperty("items")[0].GetProperty("problem");
+        Assert.Equal("upstream-unavailable", problem.GetProperty("code").GetString());
+        Assert.Contains("2 attempts", problem.GetProperty("detail").GetString());
+    }
+
+    /// <summary>The hold is a wall-clock instant the hub compares with its own clock; wait for it (one second here).</summary>
+    private static async Task WaitUntilHoldEndsAsync(JsonElement batch)
+    {
+        var until = batch.GetProperty("waiting").GetProperty("until").GetDateTimeOffset();
+        var left = until - DateTimeOffset.UtcNow;
+        if (left > TimeSpan.Zero)
+        {
+            await Task.Delay(left + TimeSpan.FromMilliseconds(50), TestContext.Current.CancellationToken);
         }
     }
 
@@ -178,7 +274,7 @@ public sealed class VerificationBatchTests
         Assert.Equal(VerificationsApi.MaxItems, last.GetProperty("progress").GetProperty("total").GetInt32());
         Assert.Equal(10, last.GetProperty("items").GetArrayLength());
         Assert.Equal(9999, last.GetProperty("items")[9].GetProperty("index").GetInt32());
-        Assert.Equal(JsonValueKind.Null, last.GetProperty("nextOffset").ValueKind);
+        Assert.False(last.TryGetProperty("nextOffset", out _));
         var first = await GetAsync(hub, id, "?limit=100");
         Assert.Equal(100, first.GetProperty("nextOffset").GetInt32());
     }
