@@ -68,11 +68,14 @@ public sealed class JobDrainTests
         var draining = drain.DrainAsync(Grace, TestContext.Current.CancellationToken);
         _time.Advance(Grace);
 
-        // The second wait is armed after the cancel, on another thread: step the clock until the drain gives up.
+        // The second wait is armed after the cancel, on a pool thread: step the clock until the drain gives up. The
+        // real pause lets that thread run (a bare yield can starve it on a busy machine); it bounds the loop, it
+        // measures nothing.
         var waited = TimeSpan.Zero;
-        while (!draining.IsCompleted && waited < TimeSpan.FromMinutes(5))
+        var patience = System.Diagnostics.Stopwatch.StartNew();
+        while (!draining.IsCompleted && patience.Elapsed < TimeSpan.FromSeconds(30))
         {
-            await Task.Yield();
+            await Task.Delay(2, TestContext.Current.CancellationToken);
             _time.Advance(TimeSpan.FromMilliseconds(100));
             waited += TimeSpan.FromMilliseconds(100);
         }
