@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using InteropHub.Sandbox.Anpr;
+using InteropHub.Testing;
 using static InteropHub.Sandbox.Tests.Anpr.AnprJson;
 
 namespace InteropHub.Sandbox.Tests.Anpr;

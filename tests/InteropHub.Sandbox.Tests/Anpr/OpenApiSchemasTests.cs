@@ -1,4 +1,5 @@
 using System.Text.Json;
+using InteropHub.Testing;
 
 namespace InteropHub.Sandbox.Tests.Anpr;
 

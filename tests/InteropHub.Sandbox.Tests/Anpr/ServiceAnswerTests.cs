@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using InteropHub.Sandbox.Anpr;
+using InteropHub.Testing;
 
 namespace InteropHub.Sandbox.Tests.Anpr;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using YamlDotNet.Serialization;
 
-namespace InteropHub.Sandbox.Tests.Anpr;
+namespace InteropHub.Testing;
 
 /// <summary>
 /// The component schemas of an official ANPR OpenAPI document, and a structural check of JSON against one of them:
