@@ -1,7 +1,10 @@
 using InteropHub.Adapters.PagoPa.Configuration;
+using InteropHub.Adapters.PagoPa.Gpd;
 using InteropHub.Contracts.Adapters;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Refit;
 
 namespace InteropHub.Adapters.PagoPa;
 
@@ -15,7 +18,20 @@ public sealed class PagoPaAdapterPlugin : IAdapterPlugin
     public void Register(AdapterRegistration registration)
     {
         registration.AddOptions<PagoPaOptions>();
-        registration.Services.AddHttpClient(HealthClientName);
+        var services = registration.Services;
+        services.TryAddSingleton(TimeProvider.System);
+
+        // One limiter for the whole process: every caller of a subscription key shares its 100 calls per 10 s.
+        services.AddSingleton<GpdCallLimiter>();
+        services.AddTransient<GpdLimitHandler>();
+        services.AddRefitClient<IGpdApi>(GpdJson.RefitSettings)
+            .ConfigureHttpClient((sp, http) => http.BaseAddress = GpdBase(sp, "v1"))
+            .AddHttpMessageHandler<GpdLimitHandler>();
+        services.AddRefitClient<IGpdBulkApi>(GpdJson.RefitSettings)
+            .ConfigureHttpClient((sp, http) => http.BaseAddress = GpdBase(sp, "v2"))
+            .AddHttpMessageHandler<GpdLimitHandler>();
+
+        services.AddHttpClient(HealthClientName);
         registration.AddHealthCheck(sp =>
         {
             var options = sp.GetRequiredService<IOptions<PagoPaOptions>>().Value;
@@ -24,6 +40,13 @@ public sealed class PagoPaAdapterPlugin : IAdapterPlugin
                 options.Endpoints().ToList(),
                 options.HealthProbeTimeout);
         });
+    }
+
+    /// <summary>GPD's base for an API version: <c>GpdUrl</c> names v1; v2 sits beside it (…/debt-positions-service/v2).</summary>
+    internal static Uri GpdBase(IServiceProvider services, string version)
+    {
+        var v1 = services.GetRequiredService<IOptions<PagoPaOptions>>().Value.GpdUrl!.AbsoluteUri.TrimEnd('/');
+        return new Uri(version == "v1" || !v1.EndsWith("/v1", StringComparison.Ordinal) ? v1 : v1[..^2] + version);
     }
 
     public IReadOnlyDictionary<string, string?> SandboxSettings(Uri sandboxBaseUrl)

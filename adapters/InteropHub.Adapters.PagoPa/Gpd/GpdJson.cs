@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Refit;
+
+namespace InteropHub.Adapters.PagoPa.Gpd;
+
+/// <summary>
+/// GPD's JSON: camelCase names, absent members omitted, and date-times as UTC without an offset
+/// (<c>2026-12-31T23:59:59</c>): GPD reads them as Java <c>LocalDateTime</c> in UTC (pagopa.md §1.4).
+/// </summary>
+internal static class GpdJson
+{
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new UtcLocalDateTimeConverter() },
+    };
+
+    public static RefitSettings RefitSettings { get; } = new(new SystemTextJsonContentSerializer(Options));
+
+    private sealed class UtcLocalDateTimeConverter : JsonConverter<DateTime>
+    {
+        private const string Format = "yyyy-MM-dd'T'HH:mm:ss";
+
+        public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            // GPD answers without an offset (UTC by contract), sometimes with fractional seconds; an offset, when present, wins.
+            var text = reader.GetString() ?? throw new JsonException("A GPD date-time is a string.");
+            return DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+        }
+
+        public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) =>
+            writer.WriteStringValue((value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value).ToString(Format, CultureInfo.InvariantCulture));
+    }
+}

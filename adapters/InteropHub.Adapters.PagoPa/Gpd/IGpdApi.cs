@@ -1,0 +1,46 @@
+using Refit;
+
+namespace InteropHub.Adapters.PagoPa.Gpd;
+
+/// <summary>GPD v1 (one position per call), relative to <c>Adapters:PagoPa:GpdUrl</c>. The subscription key goes in every call.</summary>
+internal interface IGpdApi
+{
+    [Post("/organizations/{organizationFiscalCode}/debtpositions")]
+    Task<IApiResponse<GpdPaymentPosition>> CreateAsync(
+        string organizationFiscalCode, [Body] GpdPaymentPosition position, [Query] bool toPublish,
+        [Header(GpdLimitHandler.SubscriptionKeyHeader)] string subscriptionKey, CancellationToken cancellationToken);
+
+    [Get("/organizations/{organizationFiscalCode}/debtpositions/{iupd}")]
+    Task<IApiResponse<GpdPaymentPosition>> GetAsync(
+        string organizationFiscalCode, string iupd,
+        [Header(GpdLimitHandler.SubscriptionKeyHeader)] string subscriptionKey, CancellationToken cancellationToken);
+
+    [Get("/organizations/{organizationFiscalCode}/debtpositions")]
+    Task<IApiResponse<GpdPaymentPositions>> ListAsync(
+        string organizationFiscalCode, [Query] int page, [Query] int limit,
+        [Header(GpdLimitHandler.SubscriptionKeyHeader)] string subscriptionKey, CancellationToken cancellationToken);
+
+    [Put("/organizations/{organizationFiscalCode}/debtpositions/{iupd}")]
+    Task<IApiResponse<GpdPaymentPosition>> UpdateAsync(
+        string organizationFiscalCode, string iupd, [Body] GpdPaymentPosition position, [Query] bool toPublish,
+        [Header(GpdLimitHandler.SubscriptionKeyHeader)] string subscriptionKey, CancellationToken cancellationToken);
+
+    [Post("/organizations/{organizationFiscalCode}/debtpositions/{iupd}/publish")]
+    Task<IApiResponse<GpdPaymentPosition>> PublishAsync(
+        string organizationFiscalCode, string iupd,
+        [Header(GpdLimitHandler.SubscriptionKeyHeader)] string subscriptionKey, CancellationToken cancellationToken);
+
+    [Post("/organizations/{organizationFiscalCode}/debtpositions/{iupd}/invalidate")]
+    Task<IApiResponse<GpdPaymentPosition>> InvalidateAsync(
+        string organizationFiscalCode, string iupd,
+        [Header(GpdLimitHandler.SubscriptionKeyHeader)] string subscriptionKey, CancellationToken cancellationToken);
+}
+
+/// <summary>GPD v2: several positions per call (at most <see cref="GpdMultiplePaymentPositions.MaxPositions"/>).</summary>
+internal interface IGpdBulkApi
+{
+    [Post("/organizations/{organizationFiscalCode}/debtpositions")]
+    Task<IApiResponse> CreateManyAsync(
+        string organizationFiscalCode, [Body] GpdMultiplePaymentPositions positions, [Query] bool toPublish,
+        [Header(GpdLimitHandler.SubscriptionKeyHeader)] string subscriptionKey, CancellationToken cancellationToken);
+}
