@@ -30,6 +30,7 @@ public sealed class PagoPaAdapterPlugin : IAdapterPlugin
         services.AddRefitClient<IGpdBulkApi>(GpdJson.RefitSettings)
             .ConfigureHttpClient((sp, http) => http.BaseAddress = GpdBase(sp, "v2"))
             .AddHttpMessageHandler<GpdLimitHandler>();
+        services.AddTransient<GpdPositions>();
 
         services.AddHttpClient(HealthClientName);
         registration.AddHealthCheck(sp =>

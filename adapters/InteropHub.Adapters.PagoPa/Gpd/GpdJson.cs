@@ -17,7 +17,17 @@ internal static class GpdJson
         Converters = { new UtcLocalDateTimeConverter() },
     };
 
-    public static RefitSettings RefitSettings { get; } = new(new SystemTextJsonContentSerializer(Options));
+    public static RefitSettings RefitSettings { get; } = new(new SystemTextJsonContentSerializer(Options))
+    {
+        UrlParameterFormatter = new JsonBooleans(),
+    };
+
+    /// <summary>Query booleans as JSON writes them (<c>toPublish=true</c>), not as .NET prints them (<c>True</c>).</summary>
+    private sealed class JsonBooleans : DefaultUrlParameterFormatter
+    {
+        public override string? Format(object? parameterValue, System.Reflection.ICustomAttributeProvider attributeProvider, Type type) =>
+            parameterValue is bool flag ? (flag ? "true" : "false") : base.Format(parameterValue, attributeProvider, type);
+    }
 
     private sealed class UtcLocalDateTimeConverter : JsonConverter<DateTime>
     {

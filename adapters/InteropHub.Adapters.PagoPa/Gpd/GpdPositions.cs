@@ -1,0 +1,132 @@
+using System.Net;
+using System.Text.Json;
+using InteropHub.Contracts.Errors;
+using InteropHub.Contracts.Tenancy;
+using Refit;
+
+namespace InteropHub.Adapters.PagoPa.Gpd;
+
+/// <summary>
+/// A tenant's debt positions on GPD: the tenant's fiscal code as the organization, its subscription key from its
+/// secret reference, GPD's refusals as hub problems. Creation is exactly once per <c>iupd</c>: a 409 means "already
+/// there" (read it, publish it if it is still a draft), and a create whose answer was lost is never blindly sent again —
+/// the position is looked up first, and only an absent one is created anew (GovPay's recipe, pagopa.md §1.6).
+/// </summary>
+internal sealed class GpdPositions(IGpdApi api, ITenantDirectory tenants, ISecretResolver secrets)
+{
+    /// <summary>Lost answers survived before giving up (each followed by a lookup, never by a blind resend).</summary>
+    public const int MaxLostAnswers = 3;
+
+    private const string UniqueViolation = "DEBT_POSITION_UNIQUE_VIOLATION";
+
+    /// <summary>Creates and publishes the position, or finds the one an earlier attempt with the same iupd created.</summary>
+    public async Task<GpdPaymentPosition> EnsureCreatedAsync(TenantId tenant, GpdPaymentPosition position, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(position);
+        var (organization, key) = Credentials(tenant);
+        for (var lost = 0; ; lost++)
+        {
+            using (var created = await api.CreateAsync(organization, position, toPublish: true, key, cancellationToken).ConfigureAwait(false))
+            {
+                if (created.HasRequestError(out var unanswered) || created.StatusCode is not { } status)
+                {
+                    // No answer at all (dropped connection, timeout): GPD may or may not have written it.
+                    cancellationToken.ThrowIfCancellationRequested();
+                    _ = unanswered;
+                }
+                else if (created.IsSuccessStatusCode && created.Content is { } made)
+                {
+                    return made;
+                }
+                else if (status == HttpStatusCode.Conflict && Title(created) == UniqueViolation)
+                {
+                    return await PublishedAsync(organization, position.Iupd, key, cancellationToken).ConfigureAwait(false);
+                }
+                else if (!Lost(status))
+                {
+                    throw Refused(created, "create");
+                }
+            }
+
+            // The answer is lost (5xx, 429, no answer): look before resending, GPD may have written the position.
+            if (await FindAsync(organization, position.Iupd, key, cancellationToken).ConfigureAwait(false) is { } found)
+            {
+                return await PublishIfDraftAsync(organization, found, key, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (lost >= MaxLostAnswers)
+            {
+                throw new HubProblemException(503, ErrorCodes.UpstreamUnavailable, "pagoPA unavailable",
+                    $"GPD did not answer the creation of position {position.Iupd}; retry with the same Idempotency-Key.");
+            }
+        }
+    }
+
+    /// <summary>The position, or null when GPD has none with that iupd for the tenant.</summary>
+    public async Task<GpdPaymentPosition?> GetAsync(TenantId tenant, string iupd, CancellationToken cancellationToken)
+    {
+        var (organization, key) = Credentials(tenant);
+        return await FindAsync(organization, iupd, key, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<GpdPaymentPosition?> FindAsync(string organization, string iupd, string key, CancellationToken cancellationToken)
+    {
+        using var response = await api.GetAsync(organization, iupd, key, cancellationToken).ConfigureAwait(false);
+        return response.StatusCode == HttpStatusCode.NotFound ? null
+            : response is { IsSuccessStatusCode: true, Content: { } position } ? position
+            : throw Refused(response, "read");
+    }
+
+    private async Task<GpdPaymentPosition> PublishedAsync(string organization, string iupd, string key, CancellationToken cancellationToken)
+    {
+        var existing = await FindAsync(organization, iupd, key, cancellationToken).ConfigureAwait(false)
+            ?? throw new HubProblemException(502, ErrorCodes.UpstreamRejected, "pagoPA refused the position",
+                $"GPD reports position {iupd} as existing but cannot find it; one of its notice numbers may belong to another position.");
+        return await PublishIfDraftAsync(organization, existing, key, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<GpdPaymentPosition> PublishIfDraftAsync(string organization, GpdPaymentPosition position, string key, CancellationToken cancellationToken)
+    {
+        if (position.Status != "DRAFT")
+        {
+            return position;
+        }
+
+        using var published = await api.PublishAsync(organization, position.Iupd, key, cancellationToken).ConfigureAwait(false);
+        return published is { IsSuccessStatusCode: true, Content: { } done } ? done : throw Refused(published, "publish");
+    }
+
+    private (string Organization, string Key) Credentials(TenantId tenant)
+    {
+        var settings = tenants.Find(tenant) ?? throw new InvalidOperationException($"Tenant {tenant} is not served by this hub.");
+        return (settings.FiscalCode, secrets.Resolve(settings.PagoPa.GpdSubscriptionKey));
+    }
+
+    private static bool Lost(HttpStatusCode status) => (int)status >= 500 || status == HttpStatusCode.TooManyRequests;
+
+    private static string? Title(IApiResponse response)
+    {
+        try
+        {
+            return response.HasResponseError(out var error) && error.Content is { Length: > 0 } body
+                ? JsonSerializer.Deserialize<GpdProblem>(body, GpdJson.Options)?.Title
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static HubProblemException Refused(IApiResponse response, string what)
+    {
+        var status = response.StatusCode is { } code ? (int)code : 0;
+        var title = Title(response) ?? (status == 0 ? "no answer" : $"HTTP {status}");
+        return status == 0 || Lost((HttpStatusCode)status)
+            ? new HubProblemException(503, ErrorCodes.UpstreamUnavailable, "pagoPA unavailable", $"GPD failed to {what} the position ({title}).")
+            : new HubProblemException(502, ErrorCodes.UpstreamRejected, "pagoPA refused the position", $"GPD refused to {what} the position: {title}.")
+            {
+                Extensions = { ["gpd_title"] = title },
+            };
+    }
+}
