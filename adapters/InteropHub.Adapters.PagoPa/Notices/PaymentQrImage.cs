@@ -10,11 +10,15 @@ internal static class PaymentQrImage
 {
     private const int Version = 4;
 
+    private static readonly byte[] OpaqueBlack = [0, 0, 0, 255];
+    private static readonly byte[] OpaqueWhite = [255, 255, 255, 255];
+
     /// <summary>A black-on-white PNG, <paramref name="pixelsPerModule"/> pixels per module.</summary>
+    /// <remarks>Explicit opaque colours make a 1-bit palette PNG, which PDFsharp embeds; its default 1-bit grey PNG it refuses.</remarks>
     public static byte[] Png(string payload, int pixelsPerModule = 10)
     {
         using var data = Encode(payload);
-        return new PngByteQRCode(data).GetGraphic(pixelsPerModule);
+        return new PngByteQRCode(data).GetGraphic(pixelsPerModule, OpaqueBlack, OpaqueWhite);
     }
 
     /// <summary>A scalable SVG document of the same code.</summary>
