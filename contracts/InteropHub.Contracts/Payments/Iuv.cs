@@ -88,7 +88,7 @@ public readonly record struct Iuv
     public override string ToString() => _value ?? "";
 
     // Aux digit 3 takes part in the check: (3 · 10^15 + first 15 digits) mod 93.
-    internal static string CheckDigits(ReadOnlySpan<char> first15)
+    private static string CheckDigits(ReadOnlySpan<char> first15)
     {
         var remainder = 3;
         foreach (var c in first15)
