@@ -3,6 +3,8 @@ using InteropHub.Contracts.Tenancy;
 using InteropHub.Core.ApiKeys;
 using InteropHub.Core.Audit;
 using InteropHub.Contracts.Registry;
+using InteropHub.Contracts.Payments;
+using InteropHub.Core.Payments;
 using InteropHub.Core.Checkpoints;
 using InteropHub.Core.Quotas;
 using InteropHub.Core.Sequences;
@@ -47,6 +49,7 @@ public static class HubCoreServiceCollectionExtensions
         services.TryAddSingleton<IIdempotencyStore, IdempotencyStore>();
         services.TryAddSingleton<ICheckpointStore, CheckpointStore>();
         services.TryAddSingleton<IOperationIdSource, OperationIdSource>();
+        services.TryAddSingleton<INoticeNumberSource, NoticeNumberSource>();
         services.TryAddSingleton<IQuotaLedger, QuotaLedger>();
         services.TryAddSingleton<IJobRunStore, JobRunStore>();
         services.TryAddSingleton<IWebhookSubscriptionStore, WebhookSubscriptionStore>();
