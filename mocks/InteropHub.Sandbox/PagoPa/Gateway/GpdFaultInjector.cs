@@ -11,17 +11,15 @@ internal sealed class GpdFaultInjector(TimeProvider time)
         set => _faults = value;
     }
 
-    /// <summary>Waits out the latency; true when the call must fail before anything is applied.</summary>
-    public async Task<bool> DelayThenFailAsync()
+    /// <summary>The injected latency, started now on the sandbox clock: start it before counting the call, so a counted call already waits.</summary>
+    public Task StartLatency()
     {
-        var faults = _faults;
-        if (faults.Latency > TimeSpan.Zero)
-        {
-            await Task.Delay(faults.Latency, time).ConfigureAwait(false);
-        }
-
-        return Hit(faults.ErrorRatio);
+        var latency = _faults.Latency;
+        return latency > TimeSpan.Zero ? Task.Delay(latency, time) : Task.CompletedTask;
     }
+
+    /// <summary>True when the call must fail with a 500 before anything is applied.</summary>
+    public bool Fail() => Hit(_faults.ErrorRatio);
 
     /// <summary>How an applied write's response is lost, or null when it goes through.</summary>
     public LostResponseKind? LoseResponse()

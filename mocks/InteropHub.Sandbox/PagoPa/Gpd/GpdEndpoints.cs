@@ -70,6 +70,7 @@ internal sealed class GpdEndpoints(GpdStore store, SubscriptionGate gate, GpdFau
             }));
         }
 
+        var latency = faults.StartLatency();
         if (gate.Admit(key) is { } wait)
         {
             var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
@@ -80,7 +81,8 @@ internal sealed class GpdEndpoints(GpdStore store, SubscriptionGate gate, GpdFau
             }), ("Retry-After", seconds.ToString(CultureInfo.InvariantCulture)));
         }
 
-        if (await faults.DelayThenFailAsync().ConfigureAwait(false))
+        await latency.ConfigureAwait(false);
+        if (faults.Fail())
         {
             return Message(requestId, InternalError());
         }
