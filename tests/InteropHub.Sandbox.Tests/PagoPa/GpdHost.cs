@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using InteropHub.Sandbox.Anpr;
 using InteropHub.Sandbox.PagoPa;
 using Microsoft.Extensions.Time.Testing;
 
@@ -22,7 +23,8 @@ public sealed class GpdHost : IDisposable
 
     internal GpdHost(PagoPaSandboxSettings settings)
     {
-        Host = SandboxHost.Start(new SandboxSettings { TimeProvider = Time, PagoPa = settings });
+        // No generated ANPR register: these tests only talk to pagoPA, and starting stays cheap.
+        Host = SandboxHost.Start(new SandboxSettings { TimeProvider = Time, PagoPa = settings, Anpr = new AnprSandboxSettings { Populations = [] } });
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
