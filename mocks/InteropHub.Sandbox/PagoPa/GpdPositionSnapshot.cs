@@ -1,6 +1,6 @@
 namespace InteropHub.Sandbox.PagoPa;
 
-/// <summary>A debt position as the sandbox holds it now, for tests.</summary>
+/// <summary>A debt position as the sandbox holds it now, for tests; dates are UTC, as GPD keeps them.</summary>
 public sealed record GpdPositionSnapshot(
     string OrganizationFiscalCode,
     string Iupd,
