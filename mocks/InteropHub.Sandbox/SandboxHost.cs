@@ -1,4 +1,5 @@
 using InteropHub.Sandbox.Anpr;
+using InteropHub.Sandbox.PagoPa;
 using InteropHub.Sandbox.Pdnd;
 using WireMock.Server;
 
@@ -12,7 +13,7 @@ public sealed class SandboxHost : IDisposable
 {
     private readonly WireMockServer[] _servers;
 
-    private SandboxHost(WireMockServer pdnd, WireMockServer anpr, WireMockServer pagoPa, PdndSandbox pdndSandbox, AnprSandbox anprSandbox)
+    private SandboxHost(WireMockServer pdnd, WireMockServer anpr, WireMockServer pagoPa, PdndSandbox pdndSandbox, AnprSandbox anprSandbox, PagoPaSandbox pagoPaSandbox)
     {
         _servers = [pdnd, anpr, pagoPa];
         PdndUrl = PlatformServer.BaseUri(pdnd);
@@ -20,6 +21,7 @@ public sealed class SandboxHost : IDisposable
         PagoPaUrl = PlatformServer.BaseUri(pagoPa);
         Pdnd = pdndSandbox;
         Anpr = anprSandbox;
+        PagoPa = pagoPaSandbox;
     }
 
     public Uri PdndUrl { get; }
@@ -33,6 +35,9 @@ public sealed class SandboxHost : IDisposable
 
     /// <summary>The ANPR sandbox: subjects, quotas, strict ModI, faults and counters for in-process use.</summary>
     public AnprSandbox Anpr { get; }
+
+    /// <summary>The pagoPA sandbox: GPD debt positions, payments, faults and per-key counters for in-process use.</summary>
+    public PagoPaSandbox PagoPa { get; }
 
     public static SandboxHost Start(SandboxSettings? settings = null)
     {
@@ -51,7 +56,8 @@ public sealed class SandboxHost : IDisposable
                 VoucherIssuer = settings.Anpr.VoucherIssuer ?? settings.Pdnd.VoucherIssuer,
             }, settings.TimeProvider);
             var pagoPa = Started(started, "pagopa");
-            return new SandboxHost(pdnd, anpr, pagoPa, pdndSandbox, anprSandbox);
+            var pagoPaSandbox = PagoPaSandbox.Attach(pagoPa, settings.PagoPa, settings.TimeProvider);
+            return new SandboxHost(pdnd, anpr, pagoPa, pdndSandbox, anprSandbox, pagoPaSandbox);
         }
         catch
         {

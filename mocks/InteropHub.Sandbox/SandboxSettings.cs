@@ -1,4 +1,5 @@
 using InteropHub.Sandbox.Anpr;
+using InteropHub.Sandbox.PagoPa;
 using InteropHub.Sandbox.Pdnd;
 
 namespace InteropHub.Sandbox;
@@ -12,4 +13,6 @@ public sealed record SandboxSettings
     public PdndSandboxSettings Pdnd { get; init; } = new();
 
     public AnprSandboxSettings Anpr { get; init; } = new();
+
+    public PagoPaSandboxSettings PagoPa { get; init; } = new();
 }

@@ -1,0 +1,16 @@
+namespace InteropHub.Sandbox.PagoPa.Control;
+
+/// <summary>A citizen's payment as the control endpoint takes it; see <see cref="PagoPaPayment"/>.</summary>
+internal sealed record PayRequest(
+    string? OrganizationFiscalCode,
+    string? NoticeNumber,
+    string? Iuv,
+    long? Amount,
+    string? PspId,
+    string? PspName,
+    long? Fee,
+    string? PaymentMethod,
+    DateTimeOffset? PaymentDateTime,
+    string? ReceiptId);
+
+internal sealed record PagoPaFaultsSetting(long? LatencyMs, double? ErrorRatio, double? LostResponseRatio, LostResponseKind? LostResponse);

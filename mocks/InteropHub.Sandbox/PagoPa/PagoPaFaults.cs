@@ -1,0 +1,44 @@
+namespace InteropHub.Sandbox.PagoPa;
+
+/// <summary>How a response is lost after its write was applied.</summary>
+public enum LostResponseKind
+{
+    /// <summary>The client gets a 500 although the write is stored.</summary>
+    ServerError,
+
+    /// <summary>The connection closes without an answer although the write is stored.</summary>
+    ConnectionDrop,
+}
+
+/// <summary>
+/// Faults injected in front of GPD: a latency before each answer, a ratio of 500 answers before anything is
+/// applied, and a ratio of successful writes whose response is lost (the write stays applied).
+/// </summary>
+public sealed record PagoPaFaults
+{
+    public static readonly PagoPaFaults None = new(TimeSpan.Zero, 0);
+
+    public PagoPaFaults(TimeSpan latency, double errorRatio, double lostResponseRatio = 0, LostResponseKind lostResponse = LostResponseKind.ServerError)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(latency, TimeSpan.Zero);
+        Latency = latency;
+        ErrorRatio = Ratio(errorRatio, nameof(errorRatio));
+        LostResponseRatio = Ratio(lostResponseRatio, nameof(lostResponseRatio));
+        LostResponse = lostResponse;
+    }
+
+    public TimeSpan Latency { get; }
+
+    /// <summary>The share of calls answered 500 without touching any position, from 0 to 1.</summary>
+    public double ErrorRatio { get; }
+
+    /// <summary>The share of successful writes (POST, PUT, DELETE) applied but answered as <see cref="LostResponse"/>.</summary>
+    public double LostResponseRatio { get; }
+
+    public LostResponseKind LostResponse { get; }
+
+    private static double Ratio(double value, string name) =>
+        value is < 0 or > 1 || double.IsNaN(value)
+            ? throw new ArgumentOutOfRangeException(name, value, "A ratio is between 0 and 1.")
+            : value;
+}

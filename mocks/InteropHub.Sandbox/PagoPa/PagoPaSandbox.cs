@@ -1,0 +1,80 @@
+using InteropHub.Sandbox.PagoPa.Control;
+using InteropHub.Sandbox.PagoPa.Gateway;
+using InteropHub.Sandbox.PagoPa.Gpd;
+using WireMock.Server;
+
+namespace InteropHub.Sandbox.PagoPa;
+
+/// <summary>
+/// pagoPA's GPD (v1 organization debt positions, v2 bulk create) on one WireMock server, stateful and behind APIM's
+/// subscription key and rate limit, with the control operations of <c>/__sandbox/pagopa</c> as methods for in-process use.
+/// </summary>
+public sealed class PagoPaSandbox
+{
+    private readonly GpdStore _store;
+    private readonly SubscriptionGate _gate;
+    private readonly GpdFaultInjector _faults;
+    private readonly Uri _baseUrl;
+
+    private PagoPaSandbox(Uri baseUrl, PagoPaSandboxSettings settings, TimeProvider time)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(settings.RateLimitRequests);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(settings.RateLimitWindow, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(settings.MaxBulkPositions);
+        _baseUrl = baseUrl;
+        Settings = settings;
+        _store = new GpdStore(time);
+        _gate = new SubscriptionGate(settings, time);
+        _faults = new GpdFaultInjector(time);
+    }
+
+    public PagoPaSandboxSettings Settings { get; }
+
+    /// <summary>GPD v1's base URL, what the hub's <c>Adapters:PagoPa:GpdUrl</c> points at.</summary>
+    public Uri GpdUrl => new($"{_baseUrl.ToString().TrimEnd('/')}{GpdEndpoints.V1}");
+
+    /// <summary>GPD v2's base URL (bulk operations).</summary>
+    public Uri GpdV2Url => new($"{_baseUrl.ToString().TrimEnd('/')}{GpdEndpoints.V2}");
+
+    /// <summary>Latency, 500 ratio and lost responses after applied writes; <see cref="PagoPaFaults.None"/> by default.</summary>
+    public PagoPaFaults Faults
+    {
+        get => _faults.Faults;
+        set => _faults.Faults = value;
+    }
+
+    /// <summary>
+    /// A citizen pays a notice: the option becomes PO_PAID with a receipt and the position PAID, or PARTIALLY_PAID
+    /// while installments remain. Throws <see cref="GpdProblem"/> as GPD refuses (404 unknown notice, 409 already
+    /// paid, 422 not payable: not VALID/PARTIALLY_PAID).
+    /// </summary>
+    public PagoPaReceipt Pay(PagoPaPayment payment)
+    {
+        ArgumentNullException.ThrowIfNull(payment);
+        if ((payment.NoticeNumber is null) == (payment.Iuv is null))
+        {
+            throw new ArgumentException("Name the notice by noticeNumber or by iuv, not both.", nameof(payment));
+        }
+
+        return _store.Pay(payment);
+    }
+
+    /// <summary>The organization's positions now (lazy transitions applied), in insertion order.</summary>
+    public IReadOnlyList<GpdPositionSnapshot> Positions(string organizationFiscalCode) => _store.Snapshots(organizationFiscalCode);
+
+    /// <summary>Calls made with this subscription key, refused ones (429, faults) included.</summary>
+    public int RequestCount(string subscriptionKey) => _gate.Calls(subscriptionKey);
+
+    /// <summary>Forgets call counts and rate-limit windows.</summary>
+    public void ResetRequestCounts() => _gate.Reset();
+
+    internal IReadOnlyDictionary<string, int> RequestCounts() => _gate.Snapshot();
+
+    internal static PagoPaSandbox Attach(WireMockServer server, PagoPaSandboxSettings settings, TimeProvider time)
+    {
+        var sandbox = new PagoPaSandbox(PlatformServer.BaseUri(server), settings, time);
+        new GpdEndpoints(sandbox._store, sandbox._gate, sandbox._faults, settings).Map(server);
+        PagoPaControlEndpoints.Map(server, sandbox);
+        return sandbox;
+    }
+}

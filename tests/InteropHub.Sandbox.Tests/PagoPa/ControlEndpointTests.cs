@@ -1,0 +1,63 @@
+using System.Text.Json.Nodes;
+using InteropHub.Sandbox.PagoPa;
+using static InteropHub.Sandbox.Tests.PagoPa.GpdHost;
+
+namespace InteropHub.Sandbox.Tests.PagoPa;
+
+/// <summary>The HTTP control surface under <c>/__sandbox/pagopa</c> drives the same sandbox as the C# API.</summary>
+public sealed class ControlEndpointTests : IDisposable
+{
+    private readonly GpdHost _host = new();
+
+    public void Dispose() => _host.Dispose();
+
+    private Uri Control(string relative) => new(_host.Host.PagoPaUrl, $"/__sandbox/pagopa/{relative}");
+
+    [Fact]
+    public async Task Faults_put_over_http_are_the_sandbox_faults()
+    {
+        var (status, _, _) = await _host.Send(HttpMethod.Put, Control("faults"), new JsonObject
+        {
+            ["latencyMs"] = 0,
+            ["errorRatio"] = 0.25,
+            ["lostResponseRatio"] = 1,
+            ["lostResponse"] = "ConnectionDrop",
+        }, key: null);
+
+        Assert.Equal(200, status);
+        Assert.Equal(new PagoPaFaults(TimeSpan.Zero, 0.25, 1, LostResponseKind.ConnectionDrop), _host.PagoPa.Faults);
+    }
+
+    [Fact]
+    public async Task Requests_lists_calls_per_key_and_delete_resets_them()
+    {
+        await _host.Call(HttpMethod.Get, "debtpositions", key: "k1");
+
+        var (_, counts, _) = await _host.Send(HttpMethod.Get, Control("requests"), key: null);
+        var (deleted, _, _) = await _host.Send(HttpMethod.Delete, Control("requests"), key: null);
+
+        Assert.Equal("1", Text(counts.GetProperty("subscriptionKeys"), "k1"));
+        Assert.Equal((204, 0), (deleted, _host.PagoPa.RequestCount("k1")));
+    }
+
+    [Fact]
+    public async Task Positions_shows_statuses_and_receipts()
+    {
+        await _host.Create(Position("IUPD-1", "01000000000000001"), toPublish: true);
+        var receipt = _host.PagoPa.Pay(new PagoPaPayment(Org, "301000000000000001") { ReceiptId = "rcpt-1" });
+
+        var (status, body, _) = await _host.Send(HttpMethod.Get, Control($"organizations/{Org}/positions"), key: null);
+
+        var position = body.GetProperty("positions")[0];
+        Assert.Equal((200, "PAID"), (status, Text(position, "status")));
+        Assert.Equal(receipt.ReceiptId, Text(position.GetProperty("options")[0].GetProperty("receipt"), "receiptId"));
+    }
+
+    [Fact]
+    public async Task Pay_without_organization_is_a_bad_request()
+    {
+        var (status, _, _) = await _host.Send(HttpMethod.Post, Control("pay"), new JsonObject { ["noticeNumber"] = "301000000000000001" }, key: null);
+
+        Assert.Equal(400, status);
+    }
+}

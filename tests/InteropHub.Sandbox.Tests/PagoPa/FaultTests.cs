@@ -1,0 +1,73 @@
+using InteropHub.Sandbox.PagoPa;
+using static InteropHub.Sandbox.Tests.PagoPa.GpdHost;
+
+namespace InteropHub.Sandbox.Tests.PagoPa;
+
+/// <summary>Injected latency, 500s before anything is applied, and responses lost after an applied write.</summary>
+public sealed class FaultTests : IDisposable
+{
+    private readonly GpdHost _host = new();
+
+    public void Dispose() => _host.Dispose();
+
+    [Fact]
+    public async Task An_error_ratio_of_one_answers_500_and_stores_nothing()
+    {
+        _host.PagoPa.Faults = new PagoPaFaults(TimeSpan.Zero, 1);
+
+        var (status, _, _) = await _host.Call(HttpMethod.Post, "debtpositions", Position("IUPD-1", "01000000000000001"));
+
+        Assert.Equal(500, status);
+        Assert.Empty(_host.PagoPa.Positions(Org));
+    }
+
+    [Fact]
+    public async Task A_lost_response_answers_500_but_the_write_is_applied_and_a_retry_gets_409()
+    {
+        _host.PagoPa.Faults = new PagoPaFaults(TimeSpan.Zero, 0, lostResponseRatio: 1);
+        var (lost, _, _) = await _host.Call(HttpMethod.Post, "debtpositions?toPublish=true", Position("IUPD-1", "01000000000000001"));
+        _host.PagoPa.Faults = PagoPaFaults.None;
+
+        var (retry, _, _) = await _host.Call(HttpMethod.Post, "debtpositions?toPublish=true", Position("IUPD-1", "01000000000000001"));
+
+        Assert.Equal((500, 409), (lost, retry));
+        Assert.Equal(GpdPositionStatus.Valid, Assert.Single(_host.PagoPa.Positions(Org)).Status);
+    }
+
+    [Fact]
+    public async Task A_dropped_connection_fails_the_client_after_the_write_is_applied()
+    {
+        await _host.Create(Position("IUPD-1", "01000000000000001"));
+        _host.PagoPa.Faults = new PagoPaFaults(TimeSpan.Zero, 0, 1, LostResponseKind.ConnectionDrop);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => _host.Call(HttpMethod.Post, "debtpositions/IUPD-1/publish"));
+
+        Assert.Equal(GpdPositionStatus.Valid, _host.PagoPa.Positions(Org)[0].Status);
+    }
+
+    [Fact]
+    public async Task Reads_never_lose_their_response()
+    {
+        await _host.Create(Position("IUPD-1", "01000000000000001"));
+        _host.PagoPa.Faults = new PagoPaFaults(TimeSpan.Zero, 0, 1);
+
+        var (status, _, _) = await _host.Call(HttpMethod.Get, "debtpositions/IUPD-1");
+
+        Assert.Equal(200, status);
+    }
+
+    [Fact]
+    public async Task Latency_holds_the_answer_until_the_sandbox_clock_has_moved_on()
+    {
+        var latency = TimeSpan.FromSeconds(30);
+        _host.PagoPa.Faults = new PagoPaFaults(latency, 0);
+
+        var pending = _host.Call(HttpMethod.Get, "debtpositions");
+        Assert.True(SpinWait.SpinUntil(() => _host.PagoPa.RequestCount(Key) == 1, TimeSpan.FromSeconds(10)));
+        Assert.False(pending.IsCompleted);
+        _host.Time.Advance(latency);
+        var (status, _, _) = await pending;
+
+        Assert.Equal(200, status);
+    }
+}

@@ -1,0 +1,51 @@
+using static InteropHub.Sandbox.Tests.PagoPa.GpdHost;
+
+namespace InteropHub.Sandbox.Tests.PagoPa;
+
+/// <summary>APIM in front of GPD: the subscription key is required, counted, and limited to 100 calls per 10 s.</summary>
+public sealed class GatewayTests : IDisposable
+{
+    private readonly GpdHost _host = new();
+
+    public void Dispose() => _host.Dispose();
+
+    [Fact]
+    public async Task A_call_without_subscription_key_is_unauthorized_and_not_counted()
+    {
+        var (status, _, _) = await _host.Call(HttpMethod.Get, "debtpositions", key: null);
+
+        Assert.Equal(401, status);
+        Assert.Equal(0, _host.PagoPa.RequestCount(Key));
+    }
+
+    [Fact]
+    public async Task Calls_are_counted_per_key_and_answers_carry_a_request_id()
+    {
+        await _host.Call(HttpMethod.Get, "debtpositions", key: "a");
+        await _host.Call(HttpMethod.Get, "debtpositions", key: "a");
+        var (_, _, response) = await _host.Call(HttpMethod.Get, "debtpositions", key: "b");
+
+        Assert.Equal((2, 1), (_host.PagoPa.RequestCount("a"), _host.PagoPa.RequestCount("b")));
+        Assert.True(response.Headers.Contains("X-Request-Id"));
+    }
+
+    [Fact]
+    public async Task The_101st_call_in_10_seconds_gets_429_with_retry_after_until_the_window_ends()
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var (ok, _, _) = await _host.Call(HttpMethod.Get, "debtpositions/none");
+            Assert.Equal(404, ok);
+        }
+
+        _host.Time.Advance(TimeSpan.FromSeconds(4));
+        var (limited, _, response) = await _host.Call(HttpMethod.Get, "debtpositions/none");
+        var (otherKey, _, _) = await _host.Call(HttpMethod.Get, "debtpositions/none", key: "other");
+        _host.Time.Advance(TimeSpan.FromSeconds(6));
+        var (later, _, _) = await _host.Call(HttpMethod.Get, "debtpositions/none");
+
+        Assert.Equal(429, limited);
+        Assert.Equal(TimeSpan.FromSeconds(6), response.Headers.RetryAfter?.Delta);
+        Assert.Equal((404, 404), (otherKey, later));
+    }
+}
