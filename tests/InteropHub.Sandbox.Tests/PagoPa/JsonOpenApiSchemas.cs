@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -19,10 +18,10 @@ internal sealed class JsonOpenApiSchemas
 
     public static readonly JsonOpenApiSchemas V2 = Load("openapi_external_v2.json");
 
-    /// <summary>Loads a spec kept next to this file (the test project is built and run from its sources).</summary>
-    public static JsonOpenApiSchemas Load(string fileName, [CallerFilePath] string here = "")
+    /// <summary>Loads one of the official specs the test project copies beside itself (PagoPa/Specs).</summary>
+    public static JsonOpenApiSchemas Load(string fileName)
     {
-        var path = Path.Combine(Path.GetDirectoryName(here)!, "Specs", fileName);
+        var path = Path.Combine(AppContext.BaseDirectory, "PagoPa", "Specs", fileName);
         var document = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
         return new JsonOpenApiSchemas(document["components"]!["schemas"]!.AsObject());
     }
