@@ -12,6 +12,8 @@ namespace InteropHub.Adapters.PagoPa;
 public sealed class PagoPaAdapterPlugin : IAdapterPlugin
 {
     internal const string HealthClientName = "pagopa-health";
+    internal const string GpdClientName = "pagopa-gpd";
+    internal const string GpdBulkClientName = "pagopa-gpd-v2";
 
     public string Name => "PagoPa";
 
@@ -24,12 +26,16 @@ public sealed class PagoPaAdapterPlugin : IAdapterPlugin
         // One limiter for the whole process: every caller of a subscription key shares its 100 calls per 10 s.
         services.AddSingleton<GpdCallLimiter>();
         services.AddTransient<GpdLimitHandler>();
-        services.AddRefitClient<IGpdApi>(GpdJson.RefitSettings)
+        services.AddHttpClient(GpdClientName)
             .ConfigureHttpClient((sp, http) => http.BaseAddress = GpdBase(sp, "v1"))
             .AddHttpMessageHandler<GpdLimitHandler>();
-        services.AddRefitClient<IGpdBulkApi>(GpdJson.RefitSettings)
+        services.AddHttpClient(GpdBulkClientName)
             .ConfigureHttpClient((sp, http) => http.BaseAddress = GpdBase(sp, "v2"))
             .AddHttpMessageHandler<GpdLimitHandler>();
+
+        // Refit's generated clients over named clients (Refit 16 builds no reflection clients without Refit.Reflection).
+        services.AddTransient(sp => RestService.For<IGpdApi>(sp.GetRequiredService<IHttpClientFactory>().CreateClient(GpdClientName), GpdJson.RefitSettings));
+        services.AddTransient(sp => RestService.For<IGpdBulkApi>(sp.GetRequiredService<IHttpClientFactory>().CreateClient(GpdBulkClientName), GpdJson.RefitSettings));
         services.AddTransient<GpdPositions>();
 
         services.AddHttpClient(HealthClientName);

@@ -34,7 +34,8 @@ internal static class HubComposition
         if (sandbox)
         {
             sandboxHost = SandboxMode.Start(builder, plugins);
-            var demo = DemoPdnd.Provision(sandboxHost, configuration, SandboxKeysDirectory(configuration, contentRoot), SandboxMode.MissingDemoTenants(loaded.Tenants));
+            var keys = SandboxKeysDirectory(configuration, contentRoot);
+            var demo = DemoPagoPa.Provision(keys, DemoPdnd.Provision(sandboxHost, configuration, keys, SandboxMode.MissingDemoTenants(loaded.Tenants)));
             tenants = [.. loaded.Tenants, .. demo];
         }
 

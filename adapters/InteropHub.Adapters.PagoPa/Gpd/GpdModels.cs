@@ -14,9 +14,11 @@ internal sealed record GpdPaymentPosition
     /// <summary><c>F</c> natural person, <c>G</c> legal person.</summary>
     public required string Type { get; init; }
 
-    public required string FiscalCode { get; init; }
+    /// <summary>The debtor's fiscal code: required when sending, absent from GPD's read answer (PaymentPositionModelBaseResponse).</summary>
+    public string? FiscalCode { get; init; }
 
-    public required string FullName { get; init; }
+    /// <summary>The debtor's name: required when sending, absent from GPD's read answer.</summary>
+    public string? FullName { get; init; }
 
     public string? StreetName { get; init; }
 

@@ -9,7 +9,7 @@ namespace InteropHub.Adapters.PagoPa.Gpd;
 /// <summary>
 /// A tenant's debt positions on GPD: the tenant's fiscal code as the organization, its subscription key from its
 /// secret reference, GPD's refusals as hub problems. Creation is exactly once per <c>iupd</c>: a 409 means "already
-/// there" (read it, publish it if it is still a draft), and a create whose answer was lost is never blindly sent again —
+/// there" (read it, publish it if it is still a draft; absent under that iupd, a notice number is taken elsewhere), and a create whose answer was lost is never blindly sent again —
 /// the position is looked up first, and only an absent one is created anew (GovPay's recipe, pagopa.md §1.6).
 /// </summary>
 internal sealed class GpdPositions(IGpdApi api, ITenantDirectory tenants, ISecretResolver secrets)
@@ -17,7 +17,6 @@ internal sealed class GpdPositions(IGpdApi api, ITenantDirectory tenants, ISecre
     /// <summary>Lost answers survived before giving up (each followed by a lookup, never by a blind resend).</summary>
     public const int MaxLostAnswers = 3;
 
-    private const string UniqueViolation = "DEBT_POSITION_UNIQUE_VIOLATION";
 
     /// <summary>Creates and publishes the position, or finds the one an earlier attempt with the same iupd created.</summary>
     public async Task<GpdPaymentPosition> EnsureCreatedAsync(TenantId tenant, GpdPaymentPosition position, CancellationToken cancellationToken)
@@ -38,8 +37,10 @@ internal sealed class GpdPositions(IGpdApi api, ITenantDirectory tenants, ISecre
                 {
                     return made;
                 }
-                else if (status == HttpStatusCode.Conflict && Title(created) == UniqueViolation)
+                else if (status == HttpStatusCode.Conflict)
                 {
+                    // DEBT_POSITION_UNIQUE_VIOLATION, titled "The debt position violated constraints of uniqueness": the
+                    // only conflict a create can meet for a position without metadata.
                     return await PublishedAsync(organization, position.Iupd, key, cancellationToken).ConfigureAwait(false);
                 }
                 else if (!Lost(status))

@@ -32,7 +32,7 @@ public sealed class GpdPositionsTests
         var gpd = new ScriptedGpd(request => request.Method.Method switch
         {
             "POST" when request.RequestUri!.AbsolutePath.EndsWith("/publish", StringComparison.Ordinal) => Answer(HttpStatusCode.OK, Position("VALID")),
-            "POST" => Problem(HttpStatusCode.Conflict, "DEBT_POSITION_UNIQUE_VIOLATION"),
+            "POST" => Problem(HttpStatusCode.Conflict, "The debt position violated constraints of uniqueness"),
             _ => Answer(HttpStatusCode.OK, Position("DRAFT")),
         });
 
@@ -74,13 +74,13 @@ public sealed class GpdPositionsTests
     [Fact]
     public async Task A_refusal_is_a_502_carrying_gpds_title_and_is_never_resent()
     {
-        var gpd = new ScriptedGpd(_ => Problem(HttpStatusCode.BadRequest, "DEBT_POSITION_REQUEST_DATA_ERROR"));
+        var gpd = new ScriptedGpd(_ => Problem(HttpStatusCode.BadRequest, "Error in the debt position request data"));
 
         var refused = await Assert.ThrowsAsync<HubProblemException>(() => Positions(gpd).EnsureCreatedAsync(Tenant, Position(null), TestContext.Current.CancellationToken));
 
         Assert.Equal(502, refused.Status);
         Assert.Equal(ErrorCodes.UpstreamRejected, refused.Code);
-        Assert.Equal("DEBT_POSITION_REQUEST_DATA_ERROR", refused.Extensions["gpd_title"]);
+        Assert.Equal("Error in the debt position request data", refused.Extensions["gpd_title"]);
         Assert.Single(gpd.Calls);
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using InteropHub.Sandbox.PagoPa;
+using InteropHub.Testing;
 using static InteropHub.Sandbox.Tests.PagoPa.GpdHost;
 
 namespace InteropHub.Sandbox.Tests.PagoPa;

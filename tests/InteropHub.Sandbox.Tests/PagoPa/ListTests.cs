@@ -1,3 +1,4 @@
+using InteropHub.Testing;
 using static InteropHub.Sandbox.Tests.PagoPa.GpdHost;
 
 namespace InteropHub.Sandbox.Tests.PagoPa;

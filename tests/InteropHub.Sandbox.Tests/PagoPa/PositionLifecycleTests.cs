@@ -1,4 +1,5 @@
 using InteropHub.Sandbox.PagoPa;
+using InteropHub.Testing;
 using static InteropHub.Sandbox.Tests.PagoPa.GpdHost;
 
 namespace InteropHub.Sandbox.Tests.PagoPa;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace InteropHub.Sandbox.Tests.PagoPa;
+namespace InteropHub.Testing;
 
 /// <summary>
 /// The component schemas of an official GPD OpenAPI document (JSON) and a structural check of JSON against one:
