@@ -1,8 +1,5 @@
 using InteropHub.Sandbox.PagoPa.Gpd;
 using WireMock;
-using WireMock.Matchers;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 using WireMock.Server;
 
 namespace InteropHub.Sandbox.PagoPa.Control;
@@ -103,12 +100,8 @@ internal static class PagoPaControlEndpoints
         positionStatus = GpdResponses.Wire(r.PositionStatus),
     };
 
-    private static void On(WireMockServer server, string method, string path, Func<IRequestMessage, IResponseMessage> handle)
-    {
-        var request = Request.Create().UsingMethod(method);
-        request = path.StartsWith('^') ? request.WithPath(new RegexMatcher(path)) : request.WithPath(path);
-        server.Given(request).RespondWith(Response.Create().WithCallback(message => Answer(handle, message)));
-    }
+    private static void On(WireMockServer server, string method, string path, Func<IRequestMessage, IResponseMessage> handle) =>
+        SandboxRoutes.Map(server, method, path, message => Answer(handle, message));
 
     private static IResponseMessage Answer(Func<IRequestMessage, IResponseMessage> handle, IRequestMessage request)
     {
