@@ -75,4 +75,24 @@ public sealed class EventsFeedTests(ConfiguredHubFixture fixture) : IClassFixtur
         Assert.Contains($"signal/{run}", subjects);
         Assert.DoesNotContain($"payment/{run}", subjects);
     }
+
+    [Fact]
+    public async Task A_run_of_events_the_key_may_not_see_does_not_end_its_reading_early()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var hub = new HubFactory(TestTenants.Settings());
+        var publisher = hub.Services.GetRequiredService<IEventPublisher>();
+        for (var i = 0; i < 5; i++)
+        {
+            await publisher.PublishAsync(new HubEvent(TenantId.Parse("alpha"), EventTypes.PaymentPaid, $"payment/{i}", "{}", $"p-{i}"), ct);
+        }
+
+        await publisher.PublishAsync(new HubEvent(TenantId.Parse("alpha"), EventTypes.RegistrySignal, "signal/1", "{}", "s-1"), ct);
+
+        using var registry = hub.ClientWithKey(TestTenants.AlphaRegistryKey);
+        var page = await registry.GetFromJsonAsync<JsonElement>("/v1/events?limit=2", ct);
+        Assert.Equal(["signal/1"], page.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("subject").GetString()));
+        var rest = await registry.GetFromJsonAsync<JsonElement>($"/v1/events?after={page.GetProperty("next").GetInt64()}&limit=2", ct);
+        Assert.Equal(0, rest.GetProperty("events").GetArrayLength());
+    }
 }
