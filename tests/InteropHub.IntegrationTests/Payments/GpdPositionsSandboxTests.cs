@@ -19,7 +19,6 @@ public sealed class GpdPositionsSandboxTests
 {
     private static readonly TenantId DemoA = TenantId.Parse("demo-a");
     private const string DemoAFiscalCode = "80015010723";
-    private static readonly JsonOpenApiSchemas V1 = JsonOpenApiSchemas.Load("openapi_external_v1.json");
 
     [Fact]
     public async Task A_position_is_published_with_a_request_that_conforms_to_gpd_v1_and_the_tenants_key()
@@ -33,7 +32,7 @@ public sealed class GpdPositionsSandboxTests
         Assert.Equal("3" + position.PaymentOption[0].Iuv, created.PaymentOption[0].Nav);
         var sent = await SentCreateBodiesAsync(hub);
         var body = Assert.Single(sent);
-        var violations = V1.Violations(body, "PaymentPositionModel");
+        var violations = OpenApiSchemas.GpdV1.Violations(body, "PaymentPositionModel");
         Assert.True(violations.Count == 0, string.Join("; ", violations));
         Assert.Equal(1, Sandbox(hub).RequestCount("sandbox-gpd-key-demo-a"));
     }

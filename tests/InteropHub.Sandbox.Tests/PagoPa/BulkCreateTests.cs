@@ -23,7 +23,7 @@ public sealed class BulkCreateTests : IDisposable
     public async Task Creates_every_position_and_publishes_them_with_toPublish()
     {
         var request = Many(3);
-        Assert.Empty(JsonOpenApiSchemas.V2.Violations(System.Text.Json.JsonSerializer.SerializeToElement(request), "MultiplePaymentPositionModel"));
+        Assert.Empty(OpenApiSchemas.GpdV2.Violations(System.Text.Json.JsonSerializer.SerializeToElement(request), "MultiplePaymentPositionModel"));
 
         var (status, _, response) = await _host.Send(HttpMethod.Post, new Uri($"{V2}?toPublish=true"), request);
 

@@ -24,7 +24,7 @@ public sealed class ListTests : IDisposable
         Assert.Equal(200, status);
         Assert.Equal("IUPD-3", Text(body.GetProperty("payment_position_list")[0], "iupd"));
         Assert.Equal(("1", "2"), (Text(body.GetProperty("page_info"), "items_found"), Text(body.GetProperty("page_info"), "total_pages")));
-        Assert.Empty(JsonOpenApiSchemas.V1.Violations(body, "PaymentPositionsInfo"));
+        Assert.Empty(OpenApiSchemas.GpdV1.Violations(body, "PaymentPositionsInfo"));
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class PaymentTests : IDisposable
         Assert.Equal("PAID", Text(position, "status"));
         var option = position.GetProperty("paymentOption")[0];
         Assert.Equal(("PO_PAID", Text(receipt, "receiptId"), "150"), (Text(option, "status"), Text(option, "idReceipt"), Text(option, "fee")));
-        Assert.Empty(JsonOpenApiSchemas.V1.Violations(position, "PaymentPositionModelBaseResponse"));
+        Assert.Empty(OpenApiSchemas.GpdV1.Violations(position, "PaymentPositionModelBaseResponse"));
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class PositionLifecycleTests : IDisposable
 
         Assert.Equal("DRAFT", Text(body, "status"));
         Assert.Equal("301000000000000001", Text(body.GetProperty("paymentOption")[0], "nav"));
-        Assert.Empty(JsonOpenApiSchemas.V1.Violations(body, "PaymentPositionModel"));
+        Assert.Empty(OpenApiSchemas.GpdV1.Violations(body, "PaymentPositionModel"));
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class PositionLifecycleTests : IDisposable
 
         Assert.Equal(200, status);
         Assert.Equal(("VALID", Org), (Text(body, "status"), Text(body, "organizationFiscalCode")));
-        Assert.Empty(JsonOpenApiSchemas.V1.Violations(body, "PaymentPositionModelBaseResponse"));
+        Assert.Empty(OpenApiSchemas.GpdV1.Violations(body, "PaymentPositionModelBaseResponse"));
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class PositionLifecycleTests : IDisposable
         Assert.Equal((200, "VALID"), (first, Text(published, "status")));
         Assert.Equal(409, second);
         Assert.Equal("Existing related payment found or not in publishable state", Text(problem, "title"));
-        Assert.Empty(JsonOpenApiSchemas.V1.Violations(problem, "ProblemJson"));
+        Assert.Empty(OpenApiSchemas.GpdV1.Violations(problem, "ProblemJson"));
     }
 
     [Fact]
