@@ -27,11 +27,10 @@ internal sealed class GpdPositions(IGpdApi api, ITenantDirectory tenants, ISecre
         {
             using (var created = await api.CreateAsync(organization, position, toPublish: true, key, cancellationToken).ConfigureAwait(false))
             {
-                if (created.HasRequestError(out var unanswered) || created.StatusCode is not { } status)
+                if (created.HasRequestError(out _) || created.StatusCode is not { } status)
                 {
                     // No answer at all (dropped connection, timeout): GPD may or may not have written it.
                     cancellationToken.ThrowIfCancellationRequested();
-                    _ = unanswered;
                 }
                 else if (created.IsSuccessStatusCode && created.Content is { } made)
                 {

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using InteropHub.Contracts.Registry;
 using InteropHub.Contracts.Tenancy;
 using InteropHub.Core.Persistence;
@@ -17,31 +16,15 @@ internal sealed class OperationIdSource(IDbContextFactory<HubDbContext> dbFactor
 
     public async ValueTask<long> NextAsync(TenantId tenant, CancellationToken cancellationToken)
     {
-        var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
-        {
-            await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            var command = db.Database.GetDbConnection().CreateCommand();
-            await using (command.ConfigureAwait(false))
-            {
-                command.CommandText = """
-                    INSERT INTO "Sequences" ("Tenant", "Name", "Value") VALUES ($tenant, $name, $floor)
-                    ON CONFLICT ("Tenant", "Name") DO UPDATE SET "Value" = MAX("Value" + 1, $floor)
-                    RETURNING "Value";
-                    """;
-                Add(command, "$tenant", tenant.Value);
-                Add(command, "$name", SequenceName);
-                Add(command, "$floor", time.GetUtcNow().ToUnixTimeMilliseconds());
-                return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
-            }
-        }
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
+        var value = await SequenceUpsert.ScalarAsync(
+            dbFactory,
+            """
+            INSERT INTO "Sequences" ("Tenant", "Name", "Value") VALUES ($tenant, $name, $floor)
+            ON CONFLICT ("Tenant", "Name") DO UPDATE SET "Value" = MAX("Value" + 1, $floor)
+            RETURNING "Value";
+            """,
+            [("$tenant", tenant.Value), ("$name", SequenceName), ("$floor", time.GetUtcNow().ToUnixTimeMilliseconds())],
+            cancellationToken).ConfigureAwait(false);
+        return Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
     }
 }
