@@ -96,6 +96,13 @@ internal sealed partial class VerificationBatchJob(
                     new Dictionary<string, string>(StringComparer.Ordinal) { ["batch"] = batch.Id.ToString() });
                 results[kind] = answer.Outcome;
             }
+            catch (Exception e) when (cancellationToken.IsCancellationRequested && e is OperationCanceledException or HubProblemException)
+            {
+                // Stopping: whatever the cut-short call turned into (a cancellation, or an upstream problem made of
+                // one), the item is not at fault. Keep what was answered, so the next run asks only for the rest.
+                await SaveProgressAsync(batch, item, results);
+                throw new OperationCanceledException("The hub is stopping.", e, cancellationToken);
+            }
             catch (HubProblemException problem) when (problem.Code == RegistryErrorCodes.QuotaExhausted)
             {
                 await SaveProgressAsync(batch, item, results);
@@ -119,12 +126,6 @@ internal sealed partial class VerificationBatchJob(
             {
                 await store.FailAsync(batch.Id, item.Index, new VerificationProblem(problem.Code, problem.Message), CancellationToken.None);
                 return VerificationItemStatus.Failed;
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                // Stopping: keep what was answered, so the next run asks only for the rest.
-                await SaveProgressAsync(batch, item, results);
-                throw;
             }
         }
 

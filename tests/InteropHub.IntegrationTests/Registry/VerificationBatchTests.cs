@@ -155,7 +155,7 @@ public sealed class VerificationBatchTests
             await using var restarted = new HubFactory(settings, directory);
             var done = await WaitForAsync(restarted, id, b => b.GetProperty("status").GetString() == "completed");
 
-            Assert.Equal(12, done.GetProperty("progress").GetProperty("verified").GetInt32());
+            Assert.True(done.GetProperty("progress").GetProperty("verified").GetInt32() == 12, $"Not every item verified: {done}");
             Assert.Equal(12 - answeredBeforeStop, Anpr(restarted).Requests("C007").Requests);
         }
         finally
