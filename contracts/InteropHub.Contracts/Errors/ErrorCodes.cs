@@ -22,6 +22,10 @@ public static class ErrorCodes
     public const string MethodNotAllowed = "method-not-allowed";
     public const string Conflict = "conflict";
 
+    // Payments.
+    public const string PaymentAlreadyPaid = "payment-already-paid";
+    public const string PaymentNotModifiable = "payment-not-modifiable";
+
     // Idempotency.
     public const string IdempotencyKeyMissing = "idempotency-key-missing";
     public const string IdempotencyKeyInvalid = "idempotency-key-invalid";

@@ -11,4 +11,11 @@ public interface INoticeNumberSource
     /// <see cref="InvalidOperationException"/> when the 13-digit sequence of that segregation code is exhausted.
     /// </summary>
     ValueTask<NoticeNumber> NextAsync(TenantId tenant, string segregationCode, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <paramref name="count"/> notice numbers with consecutive sequences, reserved by one atomic step under the same
+    /// guarantees as <see cref="NextAsync"/> (a bulk creation takes thousands at once). All or none: throws
+    /// <see cref="InvalidOperationException"/> when fewer than <paramref name="count"/> remain.
+    /// </summary>
+    ValueTask<IReadOnlyList<NoticeNumber>> ReserveAsync(TenantId tenant, string segregationCode, int count, CancellationToken cancellationToken);
 }
