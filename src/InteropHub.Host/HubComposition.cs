@@ -46,6 +46,12 @@ internal static class HubComposition
             hostJobs.Add(Registry.VerificationBatchJob.Declaration(configuration));
         }
 
+        if (configuration.GetValue<bool>($"Adapters:{AdapterPlugins.PagoPa}:Enabled"))
+        {
+            hostJobs.Add(Payments.PaymentRecoveryJob.Declaration(configuration));
+            hostJobs.Add(Payments.PaymentBatchJob.Declaration(configuration));
+        }
+
         var catalog = AdapterLoader.Register(builder, plugins, tenants, hostJobs);
         var runtime = new HubRuntime(sandbox, sandboxHost, tenants, catalog);
         builder.Services.AddSingleton(runtime);

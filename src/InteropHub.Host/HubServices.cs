@@ -9,6 +9,7 @@ using InteropHub.Host.Health;
 using InteropHub.Host.Jobs;
 using InteropHub.Host.Logging;
 using InteropHub.Host.OpenApi;
+using InteropHub.Host.Payments;
 using InteropHub.Host.Problems;
 using Quartz;
 using InteropHub.Host.RateLimiting;
@@ -47,9 +48,12 @@ internal static class HubServices
         builder.Services.AddHostedService<HubInitializer>();
         builder.Services.AddSingleton<Registry.RegistryAudit>();
         builder.Services.AddValidatedOptions<Registry.VerificationOptions>(configuration.GetSection(Registry.VerificationOptions.Section));
-        builder.Services.AddSingleton<Registry.VerificationKick>();
+        builder.Services.AddSingleton<JobKick>();
+        builder.Services.AddSingleton(sp => new PendingWork(
+            Registry.VerificationBatchJob.Name, sp.GetRequiredService<Core.Verifications.IVerificationBatchStore>().AnyPendingAsync));
+        builder.Services.AddPayments(configuration);
         builder.Services.AddHubScheduler(HubDatabaseConnection.Resolve(configuration, contentRoot), runtime.Catalog.Jobs, hub.ShutdownTimeout);
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<Registry.VerificationKick>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<JobKick>());
         builder.Services.AddOpenTelemetry()
             .WithTracing(t => t.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddSource("Quartz"))
             .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddMeter("Quartz", "Polly"));

@@ -14,13 +14,20 @@ public interface IPaymentBatchStore
     /// still receiving (its request died mid-body) is emptied — its payments and item errors deleted — so the retry
     /// starts it over; a sealed batch is returned as it is.
     /// </summary>
-    Task<PaymentBatch> OpenAsync(TenantId tenant, Guid id, string requestHash, CancellationToken cancellationToken);
+    Task<PaymentBatch> OpenAsync(TenantId tenant, Guid id, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a batch still receiving, with its payments and item errors (its request failed); a sealed batch is left alone.</summary>
+    Task DiscardAsync(TenantId tenant, Guid id, CancellationToken cancellationToken);
 
     /// <summary>Stores one chunk of a receiving batch in one transaction: valid payments as pending, invalid items with their errors.</summary>
     Task AppendAsync(TenantId tenant, Guid batchId, IReadOnlyList<NewPayment> payments, IReadOnlyList<PaymentBatchItemError> errors, CancellationToken cancellationToken);
 
-    /// <summary>Ends reception: the batch holds <paramref name="received"/> items and its pending payments may be pushed.</summary>
-    Task<PaymentBatch> SealAsync(TenantId tenant, Guid batchId, int received, CancellationToken cancellationToken);
+    /// <summary>
+    /// Ends reception: the batch holds <paramref name="received"/> items, its request body hashed to
+    /// <paramref name="requestHash"/> (a later request with the same key and another body is a key reuse), and its
+    /// pending payments may be pushed.
+    /// </summary>
+    Task<PaymentBatch> SealAsync(TenantId tenant, Guid batchId, int received, string requestHash, CancellationToken cancellationToken);
 
     /// <summary>The tenant's batch with its counts and one page of its item errors (validation and pagoPA refusals, by item index); null when absent or another tenant's.</summary>
     Task<PaymentBatchPage?> FindAsync(TenantId tenant, Guid id, int errorOffset, int errorLimit, CancellationToken cancellationToken);
@@ -51,7 +58,8 @@ public sealed record PaymentBatch
 
     public required TenantId Tenant { get; init; }
 
-    public required string RequestHash { get; init; }
+    /// <summary>SHA-256 of the request body, set when sealed.</summary>
+    public string? RequestHash { get; init; }
 
     public required PaymentBatchStatus Status { get; init; }
 

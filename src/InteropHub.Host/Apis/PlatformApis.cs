@@ -15,7 +15,7 @@ internal static class PlatformApis
         app.MapPlatformGroup("/v1/registry", "Registry", AdapterPlugins.Anpr, Scopes.RegistryRead).MapResidentEndpoints().MapVerificationEndpoints();
 
     public static RouteGroupBuilder MapPaymentsApi(this IEndpointRouteBuilder app) =>
-        app.MapPlatformGroup("/v1/payments", "Payments", AdapterPlugins.PagoPa, Scopes.PaymentsRead, Scopes.PaymentsWrite);
+        app.MapPlatformGroup("/v1/payments", "Payments", AdapterPlugins.PagoPa, Scopes.PaymentsRead, Scopes.PaymentsWrite).MapPaymentBatchEndpoints().MapPaymentEndpoints();
 
     public static RouteGroupBuilder MapReconciliationApi(this IEndpointRouteBuilder app) =>
         app.MapPlatformGroup("/v1/reconciliation", "Reconciliation", AdapterPlugins.PagoPa, Scopes.PaymentsRead);

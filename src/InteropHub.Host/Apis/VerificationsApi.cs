@@ -5,6 +5,7 @@ using InteropHub.Contracts.Values;
 using InteropHub.Core.Verifications;
 using InteropHub.Host.Auth;
 using InteropHub.Host.Idempotency;
+using InteropHub.Host.Jobs;
 using InteropHub.Host.Problems;
 using InteropHub.Host.Registry;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -35,7 +36,7 @@ internal static class VerificationsApi
     }
 
     private static async Task<Results<Accepted<VerificationBatchInfo>, ValidationProblem>> CreateAsync(
-        VerificationBatchRequest request, HttpContext http, IVerificationBatchStore store, VerificationKick kick, TimeProvider time, CancellationToken cancellationToken)
+        VerificationBatchRequest request, HttpContext http, IVerificationBatchStore store, JobKick kick, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = RegistryCaller.Caller(http);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -57,7 +58,7 @@ internal static class VerificationsApi
         }
 
         var batch = await store.CreateAsync(new NewVerificationBatch(caller, checks, request.ComuneIstatCode, at, items), cancellationToken);
-        await kick.NowAsync(cancellationToken);
+        await kick.NowAsync(VerificationBatchJob.Name, cancellationToken);
         return TypedResults.Accepted($"/v1/registry/verifications/{batch.Id}", VerificationBatchInfo.From(new VerificationBatchPage(batch, []), 0, time));
     }
 

@@ -12,6 +12,10 @@ internal sealed class HubOptions : IValidatableOptions
     [Range(1024, 1L << 30)]
     public long MaxRequestBodyBytes { get; init; } = 1 << 20;
 
+    /// <summary>Largest body of a bulk upload (<c>POST /v1/payments/batches</c>), read as a stream. Defaults to 256 MiB.</summary>
+    [Range(1024, 1L << 34)]
+    public long MaxBulkRequestBodyBytes { get; init; } = 256L << 20;
+
     /// <summary>How long a stopping hub waits for running jobs and requests. Defaults to 30 seconds.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);

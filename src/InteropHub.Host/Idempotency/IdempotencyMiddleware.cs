@@ -38,7 +38,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IIdempotencySt
             return;
         }
 
-        if (key.Length > MaxKeyLength || key.Any(c => c is < '!' or > '~'))
+        if (!IsValidKey(key))
         {
             await Problem.WriteAsync(context, 400, ErrorCodes.IdempotencyKeyInvalid, "Invalid Idempotency-Key",
                 $"{Header} must be 1 to {MaxKeyLength} printable ASCII characters without spaces.");
@@ -114,7 +114,10 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IIdempotencySt
         await original.WriteAsync(body, context.RequestAborted);
     }
 
-    private static async Task ReplayAsync(HttpContext context, StoredResponse response)
+    /// <summary>1 to 255 printable ASCII characters without spaces.</summary>
+    public static bool IsValidKey(string key) => key.Length is > 0 and <= MaxKeyLength && !key.Any(c => c is < '!' or > '~');
+
+    public static async Task ReplayAsync(HttpContext context, StoredResponse response)
     {
         context.Response.StatusCode = response.StatusCode;
         context.Response.ContentType = response.ContentType;

@@ -6,14 +6,21 @@ using Microsoft.Extensions.Options;
 namespace InteropHub.Host.Limits;
 
 /// <summary>
-/// Bodies over <c>Hub:MaxRequestBodyBytes</c> get 413 payload-too-large: at once when <c>Content-Length</c> says so,
-/// and as soon as a chunked body crosses the limit. Enforced here, not only by Kestrel, so it holds behind any server.
+/// Bodies over <c>Hub:MaxRequestBodyBytes</c> (<c>Hub:MaxBulkRequestBodyBytes</c> for endpoints marked
+/// <see cref="BulkUploadEndpoint"/>) get 413 payload-too-large: at once when <c>Content-Length</c> says so, and as soon
+/// as a chunked body crosses the limit. Enforced here, not only by Kestrel, so it holds behind any server.
 /// </summary>
 internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<HubOptions> options)
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        var limit = options.Value.MaxRequestBodyBytes;
+        var bulk = context.GetEndpoint()?.Metadata.GetMetadata<BulkUploadEndpoint>() is not null;
+        var limit = bulk ? options.Value.MaxBulkRequestBodyBytes : options.Value.MaxRequestBodyBytes;
+        if (bulk && context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } server)
+        {
+            server.MaxRequestBodySize = limit;
+        }
+
         if (context.Request.ContentLength > limit)
         {
             await Problem.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, ErrorCodes.PayloadTooLarge, "Payload too large",
@@ -61,4 +68,10 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<
                 : read;
         }
     }
+}
+
+/// <summary>Marks an endpoint that takes a large streamed body (bulk uploads): the bulk body limit applies to it.</summary>
+internal sealed class BulkUploadEndpoint
+{
+    public static BulkUploadEndpoint Instance { get; } = new();
 }

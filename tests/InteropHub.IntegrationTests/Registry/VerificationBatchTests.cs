@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using InteropHub.Core.Verifications;
 using InteropHub.Host;
 using InteropHub.Host.Apis;
+using InteropHub.Host.Jobs;
 using InteropHub.Host.Registry;
 using InteropHub.IntegrationTests.Infrastructure;
 using InteropHub.Sandbox.Anpr;
@@ -101,7 +102,7 @@ public sealed class VerificationBatchTests
 
             // Midnight, as far as this batch is concerned: the hold ends and the job picks the batch up again.
             await restarted.Services.GetRequiredService<IVerificationBatchStore>().HoldAsync(id, DateTimeOffset.UtcNow.AddSeconds(-1), "test: the day turned", TestContext.Current.CancellationToken);
-            await restarted.Services.GetRequiredService<VerificationKick>().NowAsync(TestContext.Current.CancellationToken);
+            await restarted.Services.GetRequiredService<JobKick>().NowAsync(VerificationBatchJob.Name, TestContext.Current.CancellationToken);
             var done = await WaitForAsync(restarted, id, b => b.GetProperty("status").GetString() == "completed");
 
             Assert.Equal(5, done.GetProperty("progress").GetProperty("verified").GetInt32());
@@ -183,7 +184,7 @@ public sealed class VerificationBatchTests
 
         // Once the hold is over (ended here rather than waited for), the second attempt is the last.
         await hub.Services.GetRequiredService<IVerificationBatchStore>().HoldAsync(id, DateTimeOffset.UtcNow.AddSeconds(-1), "test: the backoff is over", TestContext.Current.CancellationToken);
-        await hub.Services.GetRequiredService<VerificationKick>().NowAsync(TestContext.Current.CancellationToken);
+        await hub.Services.GetRequiredService<JobKick>().NowAsync(VerificationBatchJob.Name, TestContext.Current.CancellationToken);
         var failed = await WaitForAsync(hub, id, b => b.GetProperty("status").GetString() == "completed");
 
         var problem = failed.GetProperty("items")[0].GetProperty("problem");
