@@ -22,7 +22,6 @@ namespace InteropHub.Host.Apis;
 /// </summary>
 internal static class PaymentBatchesApi
 {
-    public const int MaxItems = 100_000;
     public const string NdjsonMediaType = "application/x-ndjson";
     private const int Chunk = 1_000;
     private const int MaxErrorPage = 1_000;
@@ -47,7 +46,7 @@ internal static class PaymentBatchesApi
 
     private static async Task UploadAsync(
         HttpContext http, IPaymentBatchStore batches, IIdempotencyStore idempotency, INoticeNumberSource numbers, ITenantDirectory tenants,
-        JobKick kick, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, TimeProvider time)
+        JobKick kick, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, IOptions<PaymentOptions> options, TimeProvider time)
     {
         var cancellationToken = http.RequestAborted;
         var key = http.Request.Headers[IdempotencyMiddleware.Header].ToString();
@@ -113,7 +112,7 @@ internal static class PaymentBatchesApi
                 return;
             }
 
-            var sealedBatch = await ReceiveAsync(reader, batchId, tenant, segregation, batches, numbers, time, cancellationToken);
+            var sealedBatch = await ReceiveAsync(reader, batchId, tenant, segregation, options.Value.MaxBatchItems, batches, numbers, time, cancellationToken);
             await kick.NowAsync(PaymentBatchJob.Name, cancellationToken);
             await AcceptedAsync(http, idempotency, tenantId, key, sealedBatch);
         }
@@ -129,7 +128,7 @@ internal static class PaymentBatchesApi
                     return;
                 case TooManyItemsException:
                     await Problem.WriteAsync(http, 413, ErrorCodes.PayloadTooLarge, "Too many payments",
-                        $"A batch holds at most {MaxItems:N0} payments; split the upload. Nothing was stored.");
+                        $"A batch holds at most {options.Value.MaxBatchItems} payments; split the upload. Nothing was stored.");
                     return;
                 default:
                     throw;
@@ -145,7 +144,7 @@ internal static class PaymentBatchesApi
 
     /// <summary>Reads the upload in chunks: each chunk validated, given its notice numbers and stored in one transaction.</summary>
     private static async Task<PaymentBatch> ReceiveAsync(
-        PaymentBatchReader reader, Guid batchId, TenantSettings tenant, string segregation, IPaymentBatchStore batches, INoticeNumberSource numbers,
+        PaymentBatchReader reader, Guid batchId, TenantSettings tenant, string segregation, int maxItems, IPaymentBatchStore batches, INoticeNumberSource numbers,
         TimeProvider time, CancellationToken cancellationToken)
     {
         var tenantId = TenantId.Parse(tenant.Id);
@@ -156,7 +155,7 @@ internal static class PaymentBatchesApi
         await foreach (var (request, error) in reader.ReadAsync(cancellationToken))
         {
             var index = received++;
-            if (received > MaxItems)
+            if (received > maxItems)
             {
                 throw new TooManyItemsException();
             }
@@ -253,7 +252,7 @@ internal static class PaymentBatchesApi
             : TypedResults.Ok(PaymentBatchInfo.From(page, offset ?? 0));
     }
 
-    /// <summary>The upload holds more than <see cref="MaxItems"/> payments.</summary>
+    /// <summary>The upload holds more payments than a batch may.</summary>
     private sealed class TooManyItemsException : Exception
     {
     }

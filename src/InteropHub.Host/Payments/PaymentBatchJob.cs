@@ -2,6 +2,7 @@ using InteropHub.Contracts.Errors;
 using InteropHub.Contracts.Jobs;
 using InteropHub.Contracts.Payments;
 using InteropHub.Core.Payments;
+using Microsoft.Extensions.Options;
 
 namespace InteropHub.Host.Payments;
 
@@ -9,12 +10,15 @@ namespace InteropHub.Host.Payments;
 /// Pushes the pending payments of sealed batches to pagoPA, <see cref="IPaymentGateway.MaxBulk"/> at a time with bulk
 /// calls (the GPD client paces them at the upstream limit), recording every item's outcome in one transaction per
 /// call. A crash or a stop between a call and its record is safe: the next run sends the same iupds again and pagoPA
-/// answers "already there". An unavailable pagoPA ends the run; the batch resumes on the next.
+/// answers "already there". An unavailable pagoPA is tried again after a pause, a few times; then the run ends and the
+/// batch resumes on the next.
 /// </summary>
 internal sealed partial class PaymentBatchJob(
-    IPaymentBatchStore batches, IPaymentStore store, IPaymentGateway gateway, PaymentCreation creation, ILogger<PaymentBatchJob> logger) : IHubJob
+    IPaymentBatchStore batches, IPaymentStore store, IPaymentGateway gateway, PaymentCreation creation, IOptions<PaymentOptions> options,
+    TimeProvider time, ILogger<PaymentBatchJob> logger) : IHubJob
 {
     public const string Name = "payments.batches";
+    private const int UnavailableRetries = 3;
 
     public static JobDeclaration Declaration(IConfiguration configuration) => new()
     {
@@ -29,6 +33,7 @@ internal sealed partial class PaymentBatchJob(
     public async ValueTask<JobOutcome> ExecuteAsync(HubJobContext context, CancellationToken cancellationToken)
     {
         long created = 0, refused = 0, calls = 0;
+        var unavailableInARow = 0;
         while (await batches.NextToPushAsync(IPaymentGateway.MaxBulk, cancellationToken) is { Count: > 0 } next)
         {
             var tenantId = next[0].Tenant;
@@ -42,8 +47,16 @@ internal sealed partial class PaymentBatchJob(
             catch (HubProblemException unavailable) when (unavailable.Code != ErrorCodes.UpstreamRejected)
             {
                 LogUnavailable(logger, unavailable.Code);
-                return Outcome(created, refused, calls, interrupted: true);
+                if (++unavailableInARow > UnavailableRetries)
+                {
+                    return Outcome(created, refused, calls, interrupted: true);
+                }
+
+                await Task.Delay(options.Value.UnavailablePause, time, cancellationToken);
+                continue;
             }
+
+            unavailableInARow = 0;
 
             var recorded = next.Zip(outcomes, (payment, outcome) => new PaymentOutcome(payment.Id, outcome.Position, outcome.Refusal)).ToList();
             await store.RecordOutcomesAsync(tenantId, recorded, cancellationToken);
@@ -58,6 +71,6 @@ internal sealed partial class PaymentBatchJob(
         $"{created} batch payment(s) created on pagoPA, {refused} refused, in {calls} bulk call(s){(interrupted ? "; pagoPA unavailable, the rest waits for the next run" : "")}.",
         ("created", created), ("refused", refused), ("calls", calls));
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "pagoPA is unavailable ({Code}); batch payments wait for the next run")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "pagoPA is unavailable ({Code}); the batch call will be tried again")]
     private static partial void LogUnavailable(ILogger logger, string code);
 }

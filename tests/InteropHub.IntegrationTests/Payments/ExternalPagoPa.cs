@@ -1,0 +1,53 @@
+using InteropHub.Sandbox;
+using InteropHub.Sandbox.PagoPa;
+
+namespace InteropHub.IntegrationTests.Payments;
+
+/// <summary>
+/// A pagoPA sandbox that outlives the hubs pointed at it — the test's own, not a sandbox-mode hub's — so a restarted
+/// (or killed) hub meets the positions its predecessor created. One configured tenant, <c>alpha</c>, with payments keys.
+/// </summary>
+internal sealed class ExternalPagoPa : IDisposable
+{
+    public const string Key = "alpha-payments-key";
+    public const string FiscalCode = "80015010723";
+    public const string Iban = "IT60X0542811101000000123456";
+
+    private readonly SandboxHost _host = SandboxHost.Start();
+
+    public PagoPaSandbox Sandbox => _host.PagoPa;
+
+    /// <summary>Hub settings for <paramref name="directory"/>: the tenant, its GPD key in a file there, the pagoPA adapter on this sandbox.</summary>
+    public Dictionary<string, string?> Settings(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var keyFile = Path.Combine(directory, "alpha.gpd-key");
+        File.WriteAllText(keyFile, "sandbox-gpd-key-alpha");
+        var root = _host.PagoPaUrl.ToString().TrimEnd('/');
+        return new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Hub:RateLimit:Burst"] = "100000",
+            ["Hub:RateLimit:PermitsPerPeriod"] = "100000",
+            ["Hub:Tenants:0:Id"] = "alpha",
+            ["Hub:Tenants:0:Name"] = "Comune di Alpha",
+            ["Hub:Tenants:0:FiscalCode"] = FiscalCode,
+            ["Hub:Tenants:0:Scopes:0"] = "payments:read",
+            ["Hub:Tenants:0:Scopes:1"] = "payments:write",
+            ["Hub:Tenants:0:Scopes:2"] = "admin",
+            ["Hub:Tenants:0:ApiKeys:0:Sha256"] = Infrastructure.HubFactory.Sha256(Key),
+            ["Hub:Tenants:0:ApiKeys:0:Scopes:0"] = "payments:read",
+            ["Hub:Tenants:0:ApiKeys:0:Scopes:1"] = "payments:write",
+            ["Hub:Tenants:0:ApiKeys:0:Scopes:2"] = "admin",
+            ["Hub:Tenants:0:PagoPa:SegregationCode"] = "01",
+            ["Hub:Tenants:0:PagoPa:Ibans:0"] = Iban,
+            ["Hub:Tenants:0:PagoPa:GpdSubscriptionKey:File"] = keyFile,
+            ["Adapters:PagoPa:Enabled"] = "true",
+            ["Adapters:PagoPa:GpdUrl"] = $"{root}/gpd/debt-positions-service/v1",
+            ["Adapters:PagoPa:GpdReceiptsUrl"] = $"{root}/gpd/payments-receipts-service/v1",
+            ["Adapters:PagoPa:BizEventsUrl"] = $"{root}/bizevents/service/v1",
+            ["Adapters:PagoPa:FdrUrl"] = $"{root}/fdr-org/service/v1",
+        };
+    }
+
+    public void Dispose() => _host.Dispose();
+}

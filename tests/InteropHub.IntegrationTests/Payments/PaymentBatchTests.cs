@@ -1,0 +1,178 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using InteropHub.Host;
+using InteropHub.IntegrationTests.Infrastructure;
+using InteropHub.Sandbox.PagoPa;
+using Microsoft.Extensions.DependencyInjection;
+using static InteropHub.IntegrationTests.Payments.PaymentBodies;
+
+namespace InteropHub.IntegrationTests.Payments;
+
+/// <summary>
+/// Bulk uploads: streamed JSON arrays and NDJSON, per-item errors, the upload's own idempotency, and the batch job
+/// pushing to the GPD sandbox with v2 bulk calls — through faults and a restart — to one definite state per item.
+/// </summary>
+public sealed class PaymentBatchTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task An_ndjson_upload_stores_valid_items_reports_invalid_ones_and_the_job_creates_the_rest()
+    {
+        await using var hub = new HubFactory();
+        var client = hub.ClientWithKey("sandbox-key-a");
+        var lines = new[] { Single(100), Single(200), Single(0), Single(300) }.Select(b => b.ToJsonString()).Append("[1,2]");
+
+        var response = await UploadAsync(client, string.Join('\n', lines), "application/x-ndjson");
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var batch = await WaitCompletedAsync(client, response.Headers.Location!.OriginalString);
+        var counts = batch.GetProperty("counts");
+        Assert.Equal(5, counts.GetProperty("received").GetInt32());
+        Assert.Equal(2, counts.GetProperty("invalid").GetInt32());
+        Assert.Equal(3, counts.GetProperty("created").GetInt32());
+        Assert.Equal(0, counts.GetProperty("pending").GetInt32());
+        var errors = batch.GetProperty("errors").EnumerateArray().ToList();
+        Assert.Equal([2, 4], errors.Select(e => e.GetProperty("index").GetInt32()));
+        Assert.True(errors[0].GetProperty("errors").TryGetProperty("amount", out _));
+        Assert.True(errors[1].GetProperty("errors").TryGetProperty("$", out _));
+        Assert.Equal([100L, 200L, 300L], Sandbox(hub).Positions(DemoAFiscalCode).Select(p => p.Options[0].Amount).Order());
+        var listed = await GetAsync(client, "/v1/payments?status=payable");
+        Assert.Equal(3, listed.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_json_array_upload_repeated_with_its_key_is_the_same_batch_and_another_body_under_it_is_refused()
+    {
+        await using var hub = new HubFactory();
+        var client = hub.ClientWithKey("sandbox-key-a");
+        var body = new JsonArray(Single(100), Single(200)).ToJsonString();
+
+        var first = await UploadAsync(client, body, "application/json", "batch-key");
+        var again = await UploadAsync(client, body, "application/json", "batch-key");
+        var other = await UploadAsync(client, new JsonArray(Single(999)).ToJsonString(), "application/json", "batch-key");
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
+        Assert.Equal(first.Headers.Location, again.Headers.Location);
+        await ProblemAssert.IsProblemAsync(other, HttpStatusCode.UnprocessableEntity, "idempotency-key-reuse");
+        await WaitCompletedAsync(client, first.Headers.Location!.OriginalString);
+        Assert.Equal(2, Sandbox(hub).Positions(DemoAFiscalCode).Count);
+    }
+
+    [Fact]
+    public async Task A_malformed_or_too_large_upload_stores_nothing_and_says_why()
+    {
+        await using var hub = new HubFactory(new Dictionary<string, string?> { ["Hub:Payments:MaxBatchItems"] = "3" });
+        var client = hub.ClientWithKey("sandbox-key-a");
+
+        var malformed = await UploadAsync(client, "[" + Single(100).ToJsonString() + ", {\"amount\": ", "application/json");
+        var tooMany = await UploadAsync(client, new JsonArray(Single(1), Single(2), Single(3), Single(4)).ToJsonString(), "application/json");
+        var notAnArray = await UploadAsync(client, Single(100).ToJsonString(), "application/json");
+        var wrongType = await UploadAsync(client, "<payments/>", "application/xml");
+        using var noKey = new HttpRequestMessage(HttpMethod.Post, "/v1/payments/batches") { Content = new StringContent("[]", Encoding.UTF8, "application/json") };
+
+        await ProblemAssert.IsProblemAsync(malformed, HttpStatusCode.BadRequest, "malformed-json");
+        await ProblemAssert.IsProblemAsync(tooMany, HttpStatusCode.RequestEntityTooLarge, "payload-too-large");
+        await ProblemAssert.IsProblemAsync(notAnArray, HttpStatusCode.BadRequest, "malformed-json");
+        await ProblemAssert.IsProblemAsync(wrongType, HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
+        await ProblemAssert.IsProblemAsync(await client.SendAsync(noKey, Ct), HttpStatusCode.BadRequest, "idempotency-key-missing");
+        Assert.Equal(0, (await GetAsync(client, "/v1/payments")).GetProperty("total").GetInt32());
+        Assert.Empty(Sandbox(hub).Positions(DemoAFiscalCode));
+        await ProblemAssert.IsProblemAsync(await client.GetAsync($"/v1/payments/batches/{Guid.NewGuid()}", Ct), HttpStatusCode.NotFound, "not-found");
+    }
+
+    [Fact]
+    public async Task Another_tenants_batch_is_not_found()
+    {
+        await using var hub = new HubFactory();
+        var response = await UploadAsync(hub.ClientWithKey("sandbox-key-a"), new JsonArray(Single(100)).ToJsonString(), "application/json");
+
+        var seen = await hub.ClientWithKey("sandbox-key-b").GetAsync(response.Headers.Location!.OriginalString, Ct);
+
+        await ProblemAssert.IsProblemAsync(seen, HttpStatusCode.NotFound, "not-found");
+    }
+
+    [Fact]
+    public async Task Ten_thousand_payments_through_a_faulty_gpd_and_a_restart_end_each_in_one_definite_state_without_duplicates()
+    {
+        using var pagoPa = new ExternalPagoPa();
+        var directory = HubFactory.NewDirectory();
+        try
+        {
+            // One in ten calls fails before GPD writes, one in ten loses its answer after GPD wrote.
+            pagoPa.Sandbox.Faults = new PagoPaFaults(TimeSpan.Zero, errorRatio: 0.1, lostResponseRatio: 0.1);
+            var settings = pagoPa.Settings(directory);
+            settings["Hub:Payments:UnavailablePause"] = "00:00:00.2";
+            settings["Hub:ShutdownTimeout"] = "00:00:01";
+            string location;
+            await using (var hub = new HubFactory(settings, directory))
+            {
+                var client = hub.ClientWithKey(ExternalPagoPa.Key);
+                var body = new StringBuilder();
+                for (var i = 0; i < 10_000; i++)
+                {
+                    body.Append(Single(100 + i, description: i % 1000 == 999 ? null : "TARI 2026").ToJsonString()).Append('\n');
+                }
+
+                var response = await UploadAsync(client, body.ToString(), "application/x-ndjson");
+                Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+                location = response.Headers.Location!.OriginalString;
+                await WaitAsync(client, location, b => b.GetProperty("counts").GetProperty("created").GetInt32() >= 2_000);
+            }
+
+            // Stopped mid-batch (a bulk call may have been written by GPD but not recorded): the next hub resumes.
+            await using (var restarted = new HubFactory(settings, directory))
+            {
+                var batch = await WaitCompletedAsync(restarted.ClientWithKey(ExternalPagoPa.Key), location);
+
+                var counts = batch.GetProperty("counts");
+                Assert.Equal(10_000, counts.GetProperty("received").GetInt32());
+                Assert.Equal(10, counts.GetProperty("invalid").GetInt32());
+                Assert.Equal(0, counts.GetProperty("pending").GetInt32());
+                Assert.Equal(0, counts.GetProperty("failed").GetInt32());
+                Assert.Equal(9_990, counts.GetProperty("created").GetInt32());
+                var positions = pagoPa.Sandbox.Positions(ExternalPagoPa.FiscalCode);
+                Assert.Equal(9_990, positions.Count);
+                Assert.Equal(9_990, positions.Select(p => p.Iupd).Distinct().Count());
+                Assert.Equal(9_990, positions.Select(p => p.Options[0].Iuv).Distinct().Count());
+            }
+        }
+        finally
+        {
+            HubFactory.DeleteDirectory(directory);
+        }
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string body, string mediaType, string? key = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/payments/batches") { Content = new StringContent(body, Encoding.UTF8, mediaType) };
+        request.Headers.Add("Idempotency-Key", key ?? Guid.NewGuid().ToString());
+        return await client.SendAsync(request, Ct);
+    }
+
+    private static Task<JsonElement> WaitCompletedAsync(HttpClient client, string location) =>
+        WaitAsync(client, location, b => b.GetProperty("status").GetString() == "completed");
+
+    /// <summary>Polls the batch (bounded) while the job works on the scheduler's thread: there is no clock to fake here.</summary>
+    private static async Task<JsonElement> WaitAsync(HttpClient client, string location, Func<JsonElement, bool> done)
+    {
+        for (var attempt = 0; attempt < 1_200; attempt++)
+        {
+            var batch = await client.GetFromJsonAsync<JsonElement>(location, Ct);
+            if (done(batch))
+            {
+                return batch;
+            }
+
+            await Task.Delay(100, Ct);
+        }
+
+        throw new TimeoutException($"The batch did not get there: {await client.GetStringAsync(location, Ct)}");
+    }
+
+    private static PagoPaSandbox Sandbox(HubFactory hub) => hub.Services.GetRequiredService<HubRuntime>().SandboxHost!.PagoPa;
+}
