@@ -17,6 +17,7 @@ internal sealed class GpdPositions(IGpdApi api, ITenantDirectory tenants, ISecre
     /// <summary>Lost answers survived before giving up (each followed by a lookup, never by a blind resend).</summary>
     public const int MaxLostAnswers = 3;
 
+    private const string UniqueViolation = "The debt position violated constraints of uniqueness";
 
     /// <summary>Creates and publishes the position, or finds the one an earlier attempt with the same iupd created.</summary>
     public async Task<GpdPaymentPosition> EnsureCreatedAsync(TenantId tenant, GpdPaymentPosition position, CancellationToken cancellationToken)
@@ -69,6 +70,126 @@ internal sealed class GpdPositions(IGpdApi api, ITenantDirectory tenants, ISecre
         return await FindAsync(organization, iupd, key, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The position published (a draft an interrupted creation left is published now), or null when GPD has none.</summary>
+    public async Task<GpdPaymentPosition?> FindPublishedAsync(TenantId tenant, string iupd, CancellationToken cancellationToken)
+    {
+        var (organization, key) = Credentials(tenant);
+        return await FindAsync(organization, iupd, key, cancellationToken).ConfigureAwait(false) is { } found
+            ? await PublishIfDraftAsync(organization, found, key, cancellationToken).ConfigureAwait(false)
+            : null;
+    }
+
+    /// <summary>
+    /// Replaces the position and publishes it. A lost answer is sent once more without a lookup: a PUT replaces the
+    /// whole position with the same content, so applying it twice leaves what applying it once does.
+    /// </summary>
+    public async Task<GpdPaymentPosition> UpdateAsync(TenantId tenant, GpdPaymentPosition position, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(position);
+        var (organization, key) = Credentials(tenant);
+        for (var attempt = 0; ; attempt++)
+        {
+            using var updated = await api.UpdateAsync(organization, position.Iupd, position, toPublish: true, key, cancellationToken).ConfigureAwait(false);
+            if (updated is { IsSuccessStatusCode: true, Content: { } done })
+            {
+                return done;
+            }
+
+            if (attempt == 1 || !IsLost(updated, cancellationToken))
+            {
+                throw Unmodified(updated, "update", position.Iupd);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Invalidates the position. After a lost answer the position is read: already INVALID means this call did it;
+    /// still invalidable means the call never arrived, and it is sent again (bounded).
+    /// </summary>
+    public async Task<GpdPaymentPosition> InvalidateAsync(TenantId tenant, string iupd, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(iupd);
+        var (organization, key) = Credentials(tenant);
+        for (var lost = 0; ; lost++)
+        {
+            using (var invalidated = await api.InvalidateAsync(organization, iupd, key, cancellationToken).ConfigureAwait(false))
+            {
+                if (invalidated is { IsSuccessStatusCode: true, Content: { } done })
+                {
+                    return done;
+                }
+
+                if (lost == MaxLostAnswers || !IsLost(invalidated, cancellationToken))
+                {
+                    throw Unmodified(invalidated, "invalidate", iupd);
+                }
+            }
+
+            var found = await FindAsync(organization, iupd, key, cancellationToken).ConfigureAwait(false)
+                ?? throw NoSuchPosition(iupd, title: null);
+            if (found.Status == "INVALID")
+            {
+                return found;
+            }
+        }
+    }
+
+    /// <summary>The tenant's fiscal code (GPD's organization) and its subscription key.</summary>
+    public (string Organization, string Key) Credentials(TenantId tenant)
+    {
+        var settings = tenants.Find(tenant) ?? throw new InvalidOperationException($"Tenant {tenant} is not served by this hub.");
+        return (settings.FiscalCode, secrets.Resolve(settings.PagoPa.GpdSubscriptionKey));
+    }
+
+    /// <summary>True when the answer was lost (5xx, 429 after the limiter's retries, no answer): GPD may or may not have applied the call.</summary>
+    public static bool IsLost(IApiResponse response, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        if (response.StatusCode is not { } status || response.HasRequestError(out _))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return true;
+        }
+
+        return Lost(status);
+    }
+
+    /// <summary>A refusal as the hub reports it: 502 with GPD's title, or 503 when GPD did not answer.</summary>
+    public static HubProblemException Refused(IApiResponse response, string what)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var status = response.StatusCode is { } code ? (int)code : 0;
+        var title = Title(response) ?? (status == 0 ? "no answer" : $"HTTP {status}");
+        return status == 0 || Lost((HttpStatusCode)status)
+            ? new HubProblemException(503, ErrorCodes.UpstreamUnavailable, "pagoPA unavailable", $"GPD failed to {what} the position ({title}).")
+            : new HubProblemException(502, ErrorCodes.UpstreamRejected, "pagoPA refused the position", $"GPD refused to {what} the position: {title}.")
+            {
+                Extensions = { ["gpd_title"] = title },
+            };
+    }
+
+    // An update or invalidate GPD refuses: 409 not in a modifiable state (paid, invalid…), 404 unknown, else as any refusal.
+    private static HubProblemException Unmodified(IApiResponse response, string what, string iupd)
+    {
+        var title = Title(response);
+        return response.StatusCode switch
+        {
+            HttpStatusCode.Conflict when title != UniqueViolation => new HubProblemException(409, ErrorCodes.PaymentNotModifiable, "Payment not modifiable",
+                $"pagoPA cannot {what} position {iupd} in its current state (paid, invalidated or otherwise closed).")
+            {
+                Extensions = { ["gpd_title"] = title },
+            },
+            HttpStatusCode.NotFound => NoSuchPosition(iupd, title),
+            _ => Refused(response, what),
+        };
+    }
+
+    private static HubProblemException NoSuchPosition(string iupd, string? title) =>
+        new(502, ErrorCodes.UpstreamRejected, "pagoPA refused the position", $"pagoPA has no such position: {iupd}.")
+        {
+            Extensions = { ["gpd_title"] = title ?? "Not found the debt position" },
+        };
+
     private async Task<GpdPaymentPosition?> FindAsync(string organization, string iupd, string key, CancellationToken cancellationToken)
     {
         using var response = await api.GetAsync(organization, iupd, key, cancellationToken).ConfigureAwait(false);
@@ -96,12 +217,6 @@ internal sealed class GpdPositions(IGpdApi api, ITenantDirectory tenants, ISecre
         return published is { IsSuccessStatusCode: true, Content: { } done } ? done : throw Refused(published, "publish");
     }
 
-    private (string Organization, string Key) Credentials(TenantId tenant)
-    {
-        var settings = tenants.Find(tenant) ?? throw new InvalidOperationException($"Tenant {tenant} is not served by this hub.");
-        return (settings.FiscalCode, secrets.Resolve(settings.PagoPa.GpdSubscriptionKey));
-    }
-
     private static bool Lost(HttpStatusCode status) => (int)status >= 500 || status == HttpStatusCode.TooManyRequests;
 
     private static string? Title(IApiResponse response)
@@ -116,17 +231,5 @@ internal sealed class GpdPositions(IGpdApi api, ITenantDirectory tenants, ISecre
         {
             return null;
         }
-    }
-
-    private static HubProblemException Refused(IApiResponse response, string what)
-    {
-        var status = response.StatusCode is { } code ? (int)code : 0;
-        var title = Title(response) ?? (status == 0 ? "no answer" : $"HTTP {status}");
-        return status == 0 || Lost((HttpStatusCode)status)
-            ? new HubProblemException(503, ErrorCodes.UpstreamUnavailable, "pagoPA unavailable", $"GPD failed to {what} the position ({title}).")
-            : new HubProblemException(502, ErrorCodes.UpstreamRejected, "pagoPA refused the position", $"GPD refused to {what} the position: {title}.")
-            {
-                Extensions = { ["gpd_title"] = title },
-            };
     }
 }
