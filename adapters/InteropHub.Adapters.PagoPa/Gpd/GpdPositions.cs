@@ -28,24 +28,19 @@ internal sealed class GpdPositions(IGpdApi api, ITenantDirectory tenants, ISecre
         {
             using (var created = await api.CreateAsync(organization, position, toPublish: true, key, cancellationToken).ConfigureAwait(false))
             {
-                if (created.HasRequestError(out _) || created.StatusCode is not { } status)
+                // A lost answer (none, or a 5xx/429 one) falls through: GPD may or may not have written the position.
+                if (!IsLost(created, cancellationToken))
                 {
-                    // No answer at all (dropped connection, timeout): GPD may or may not have written it.
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-                else if (created.IsSuccessStatusCode && created.Content is { } made)
-                {
-                    return made;
-                }
-                else if (status == HttpStatusCode.Conflict)
-                {
+                    if (created.IsSuccessStatusCode && created.Content is { } made)
+                    {
+                        return made;
+                    }
+
                     // DEBT_POSITION_UNIQUE_VIOLATION, titled "The debt position violated constraints of uniqueness": the
                     // only conflict a create can meet for a position without metadata.
-                    return await PublishedAsync(organization, position.Iupd, key, cancellationToken).ConfigureAwait(false);
-                }
-                else if (!Lost(status))
-                {
-                    throw Refused(created, "create");
+                    return created.StatusCode == HttpStatusCode.Conflict
+                        ? await PublishedAsync(organization, position.Iupd, key, cancellationToken).ConfigureAwait(false)
+                        : throw Refused(created, "create");
                 }
             }
 
@@ -151,7 +146,8 @@ internal sealed class GpdPositions(IGpdApi api, ITenantDirectory tenants, ISecre
             return true;
         }
 
-        return Lost(status);
+        // A success whose body broke off (a dropped connection after the headers) is as lost as no answer.
+        return Lost(status) || (response.IsSuccessStatusCode && response.Error is not null);
     }
 
     /// <summary>A refusal as the hub reports it: 502 with GPD's title, or 503 when GPD did not answer.</summary>
