@@ -1,6 +1,8 @@
 using InteropHub.Adapters.PagoPa.Configuration;
 using InteropHub.Adapters.PagoPa.Gpd;
+using InteropHub.Adapters.PagoPa.Notices;
 using InteropHub.Contracts.Adapters;
+using InteropHub.Contracts.Payments;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -37,6 +39,9 @@ public sealed class PagoPaAdapterPlugin : IAdapterPlugin
         services.AddTransient(sp => RestService.For<IGpdApi>(sp.GetRequiredService<IHttpClientFactory>().CreateClient(GpdClientName), GpdJson.RefitSettings));
         services.AddTransient(sp => RestService.For<IGpdBulkApi>(sp.GetRequiredService<IHttpClientFactory>().CreateClient(GpdBulkClientName), GpdJson.RefitSettings));
         services.AddTransient<GpdPositions>();
+        services.AddTransient<GpdBulkCreation>();
+        services.AddTransient<IPaymentGateway, GpdPaymentGateway>();
+        services.AddSingleton<IPaymentNoticeRenderer, PaymentNoticeRenderer>();
 
         services.AddHttpClient(HealthClientName);
         registration.AddHealthCheck(sp =>

@@ -7,16 +7,19 @@ using Refit;
 namespace InteropHub.Adapters.PagoPa.Gpd;
 
 /// <summary>
-/// A tenant's debt positions on GPD: the tenant's fiscal code as the organization, its subscription key from its
+/// A tenant's debt positions on GPD v1: the tenant's fiscal code as the organization, its subscription key from its
 /// secret reference, GPD's refusals as hub problems. Creation is exactly once per <c>iupd</c>: a 409 means "already
-/// there" (read it, publish it if it is still a draft; absent under that iupd, a notice number is taken elsewhere), and a create whose answer was lost is never blindly sent again —
-/// the position is looked up first, and only an absent one is created anew (GovPay's recipe, pagopa.md §1.6).
+/// there" (read it, publish it if it is still a draft; absent under that iupd, a notice number is taken elsewhere), and
+/// a create whose answer was lost is never blindly sent again — the position is looked up first, and only an absent one
+/// is created anew (GovPay's recipe, pagopa.md §1.6). Update and invalidate refused for the position's state are 409
+/// <c>payment-not-modifiable</c>.
 /// </summary>
 internal sealed class GpdPositions(IGpdApi api, ITenantDirectory tenants, ISecretResolver secrets)
 {
     /// <summary>Lost answers survived before giving up (each followed by a lookup, never by a blind resend).</summary>
     public const int MaxLostAnswers = 3;
 
+    private const string UniqueViolation = "The debt position violated constraints of uniqueness";
 
     /// <summary>Creates and publishes the position, or finds the one an earlier attempt with the same iupd created.</summary>
     public async Task<GpdPaymentPosition> EnsureCreatedAsync(TenantId tenant, GpdPaymentPosition position, CancellationToken cancellationToken)
@@ -27,24 +30,19 @@ internal sealed class GpdPositions(IGpdApi api, ITenantDirectory tenants, ISecre
         {
             using (var created = await api.CreateAsync(organization, position, toPublish: true, key, cancellationToken).ConfigureAwait(false))
             {
-                if (created.HasRequestError(out _) || created.StatusCode is not { } status)
+                // A lost answer (none, or a 5xx/429 one) falls through: GPD may or may not have written the position.
+                if (!IsLost(created, cancellationToken))
                 {
-                    // No answer at all (dropped connection, timeout): GPD may or may not have written it.
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-                else if (created.IsSuccessStatusCode && created.Content is { } made)
-                {
-                    return made;
-                }
-                else if (status == HttpStatusCode.Conflict)
-                {
+                    if (created.IsSuccessStatusCode && created.Content is { } made)
+                    {
+                        return made;
+                    }
+
                     // DEBT_POSITION_UNIQUE_VIOLATION, titled "The debt position violated constraints of uniqueness": the
                     // only conflict a create can meet for a position without metadata.
-                    return await PublishedAsync(organization, position.Iupd, key, cancellationToken).ConfigureAwait(false);
-                }
-                else if (!Lost(status))
-                {
-                    throw Refused(created, "create");
+                    return created.StatusCode == HttpStatusCode.Conflict
+                        ? await PublishedAsync(organization, position.Iupd, key, cancellationToken).ConfigureAwait(false)
+                        : throw Refused(created, "create");
                 }
             }
 
@@ -68,6 +66,127 @@ internal sealed class GpdPositions(IGpdApi api, ITenantDirectory tenants, ISecre
         var (organization, key) = Credentials(tenant);
         return await FindAsync(organization, iupd, key, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The position published (a draft an interrupted creation left is published now), or null when GPD has none.</summary>
+    public async Task<GpdPaymentPosition?> FindPublishedAsync(TenantId tenant, string iupd, CancellationToken cancellationToken)
+    {
+        var (organization, key) = Credentials(tenant);
+        return await FindAsync(organization, iupd, key, cancellationToken).ConfigureAwait(false) is { } found
+            ? await PublishIfDraftAsync(organization, found, key, cancellationToken).ConfigureAwait(false)
+            : null;
+    }
+
+    /// <summary>
+    /// Replaces the position and publishes it. A lost answer is sent once more without a lookup: a PUT replaces the
+    /// whole position with the same content, so applying it twice leaves what applying it once does.
+    /// </summary>
+    public async Task<GpdPaymentPosition> UpdateAsync(TenantId tenant, GpdPaymentPosition position, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(position);
+        var (organization, key) = Credentials(tenant);
+        for (var attempt = 0; ; attempt++)
+        {
+            using var updated = await api.UpdateAsync(organization, position.Iupd, position, toPublish: true, key, cancellationToken).ConfigureAwait(false);
+            if (updated is { IsSuccessStatusCode: true, Content: { } done })
+            {
+                return done;
+            }
+
+            if (attempt == 1 || !IsLost(updated, cancellationToken))
+            {
+                throw Unmodified(updated, "update", position.Iupd);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Invalidates the position. After a lost answer the position is read: already INVALID means this call did it;
+    /// still invalidable means the call never arrived, and it is sent again (bounded).
+    /// </summary>
+    public async Task<GpdPaymentPosition> InvalidateAsync(TenantId tenant, string iupd, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(iupd);
+        var (organization, key) = Credentials(tenant);
+        for (var lost = 0; ; lost++)
+        {
+            using (var invalidated = await api.InvalidateAsync(organization, iupd, key, cancellationToken).ConfigureAwait(false))
+            {
+                if (invalidated is { IsSuccessStatusCode: true, Content: { } done })
+                {
+                    return done;
+                }
+
+                if (lost == MaxLostAnswers || !IsLost(invalidated, cancellationToken))
+                {
+                    throw Unmodified(invalidated, "invalidate", iupd);
+                }
+            }
+
+            var found = await FindAsync(organization, iupd, key, cancellationToken).ConfigureAwait(false)
+                ?? throw NoSuchPosition(iupd, title: null);
+            if (found.Status == "INVALID")
+            {
+                return found;
+            }
+        }
+    }
+
+    /// <summary>The tenant's fiscal code (GPD's organization) and its subscription key.</summary>
+    public (string Organization, string Key) Credentials(TenantId tenant)
+    {
+        var settings = tenants.Find(tenant) ?? throw new InvalidOperationException($"Tenant {tenant} is not served by this hub.");
+        return (settings.FiscalCode, secrets.Resolve(settings.PagoPa.GpdSubscriptionKey));
+    }
+
+    /// <summary>True when the answer was lost (5xx, 429 after the limiter's retries, no answer): GPD may or may not have applied the call.</summary>
+    public static bool IsLost(IApiResponse response, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        if (response.StatusCode is not { } status || response.HasRequestError(out _))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return true;
+        }
+
+        // A success whose body broke off (a dropped connection after the headers) is as lost as no answer.
+        return Lost(status) || (response.IsSuccessStatusCode && response.Error is not null);
+    }
+
+    /// <summary>A refusal as the hub reports it: 502 with GPD's title, or 503 when GPD did not answer.</summary>
+    public static HubProblemException Refused(IApiResponse response, string what)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var status = response.StatusCode is { } code ? (int)code : 0;
+        var title = Title(response) ?? (status == 0 ? "no answer" : $"HTTP {status}");
+        return status == 0 || Lost((HttpStatusCode)status)
+            ? new HubProblemException(503, ErrorCodes.UpstreamUnavailable, "pagoPA unavailable", $"GPD failed to {what} the position ({title}).")
+            : new HubProblemException(502, ErrorCodes.UpstreamRejected, "pagoPA refused the position", $"GPD refused to {what} the position: {title}.")
+            {
+                Extensions = { ["gpd_title"] = title },
+            };
+    }
+
+    // An update or invalidate GPD refuses: 409 not in a modifiable state (paid, invalid…), 404 unknown, else as any refusal.
+    private static HubProblemException Unmodified(IApiResponse response, string what, string iupd)
+    {
+        var title = Title(response);
+        return response.StatusCode switch
+        {
+            HttpStatusCode.Conflict when title != UniqueViolation => new HubProblemException(409, ErrorCodes.PaymentNotModifiable, "Payment not modifiable",
+                $"pagoPA cannot {what} position {iupd} in its current state (paid, invalidated or otherwise closed).")
+            {
+                Extensions = { ["gpd_title"] = title },
+            },
+            HttpStatusCode.NotFound => NoSuchPosition(iupd, title),
+            _ => Refused(response, what),
+        };
+    }
+
+    private static HubProblemException NoSuchPosition(string iupd, string? title) =>
+        new(502, ErrorCodes.UpstreamRejected, "pagoPA refused the position", $"pagoPA has no such position: {iupd}.")
+        {
+            Extensions = { ["gpd_title"] = title ?? "Not found the debt position" },
+        };
 
     private async Task<GpdPaymentPosition?> FindAsync(string organization, string iupd, string key, CancellationToken cancellationToken)
     {
@@ -96,12 +215,6 @@ internal sealed class GpdPositions(IGpdApi api, ITenantDirectory tenants, ISecre
         return published is { IsSuccessStatusCode: true, Content: { } done } ? done : throw Refused(published, "publish");
     }
 
-    private (string Organization, string Key) Credentials(TenantId tenant)
-    {
-        var settings = tenants.Find(tenant) ?? throw new InvalidOperationException($"Tenant {tenant} is not served by this hub.");
-        return (settings.FiscalCode, secrets.Resolve(settings.PagoPa.GpdSubscriptionKey));
-    }
-
     private static bool Lost(HttpStatusCode status) => (int)status >= 500 || status == HttpStatusCode.TooManyRequests;
 
     private static string? Title(IApiResponse response)
@@ -116,17 +229,5 @@ internal sealed class GpdPositions(IGpdApi api, ITenantDirectory tenants, ISecre
         {
             return null;
         }
-    }
-
-    private static HubProblemException Refused(IApiResponse response, string what)
-    {
-        var status = response.StatusCode is { } code ? (int)code : 0;
-        var title = Title(response) ?? (status == 0 ? "no answer" : $"HTTP {status}");
-        return status == 0 || Lost((HttpStatusCode)status)
-            ? new HubProblemException(503, ErrorCodes.UpstreamUnavailable, "pagoPA unavailable", $"GPD failed to {what} the position ({title}).")
-            : new HubProblemException(502, ErrorCodes.UpstreamRejected, "pagoPA refused the position", $"GPD refused to {what} the position: {title}.")
-            {
-                Extensions = { ["gpd_title"] = title },
-            };
     }
 }

@@ -28,7 +28,7 @@ internal static class PaymentNoticePdf
     private static readonly XFont Amount = Font(16, bold: true);
     private static readonly XPen Rule = new(XColors.Black, 0.8);
 
-    public static byte[] Render(PaymentNoticeData notice)
+    public static byte[] Render(PaymentNotice notice)
     {
         ArgumentNullException.ThrowIfNull(notice);
         if (notice.Parts.Count == 0)
@@ -62,7 +62,7 @@ internal static class PaymentNoticePdf
         }
     }
 
-    private static XImage QrImage(PaymentNoticeData notice, PaymentNoticePart part)
+    private static XImage QrImage(PaymentNotice notice, PaymentNoticePart part)
     {
         var png = PaymentQrImage.Png(PaymentQr.Payload(part.NoticeNumber, notice.CreditorFiscalCode, part.AmountCents));
         var image = XImage.FromStream(new MemoryStream(png));
@@ -70,7 +70,7 @@ internal static class PaymentNoticePdf
         return image;
     }
 
-    private static void DrawPage(XGraphics g, double pageWidth, PaymentNoticeData notice, int index, XImage qr)
+    private static void DrawPage(XGraphics g, double pageWidth, PaymentNotice notice, int index, XImage qr)
     {
         var part = notice.Parts[index];
         var installments = notice.Parts.Count > 1;
@@ -114,7 +114,7 @@ internal static class PaymentNoticePdf
     }
 
     // The detachable part at the foot of the page, as on the official model: QR code left, payment data right.
-    private static void PaymentPart(XGraphics g, PaymentNoticeData notice, PaymentNoticePart part, string amount, string dueDate, XImage qr, double width)
+    private static void PaymentPart(XGraphics g, PaymentNotice notice, PaymentNoticePart part, string amount, string dueDate, XImage qr, double width)
     {
         const double height = 220;
         var top = 842 - Margin - height;

@@ -12,7 +12,8 @@ public enum LostResponseKind
 
 /// <summary>
 /// Faults injected in front of GPD: a latency before each answer, a ratio of 500 answers before anything is
-/// applied, and a ratio of successful writes whose response is lost (the write stays applied).
+/// applied, a ratio of successful writes whose response is lost (the write stays applied), and a hold of every
+/// applied write's answer (to stop a client while GPD has written but not yet answered).
 /// </summary>
 public sealed record PagoPaFaults
 {
@@ -36,6 +37,17 @@ public sealed record PagoPaFaults
     public double LostResponseRatio { get; }
 
     public LostResponseKind LostResponse { get; }
+
+    /// <summary>How long the answer of an applied write (POST, PUT, DELETE) is held on the sandbox clock before it is sent.</summary>
+    public TimeSpan HoldAfterWrite
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+            field = value;
+        }
+    }
 
     private static double Ratio(double value, string name) =>
         value is < 0 or > 1 || double.IsNaN(value)

@@ -90,7 +90,7 @@ public sealed class PaymentNoticePdfTests
         Assert.Equal(842, page.Height.Point, 0);
     }
 
-    private static PaymentNoticeData Notice(params PaymentNoticePart[] parts) => new()
+    private static PaymentNotice Notice(params PaymentNoticePart[] parts) => new()
     {
         CreditorName = "Comune di Bari",
         CreditorFiscalCode = Creditor,

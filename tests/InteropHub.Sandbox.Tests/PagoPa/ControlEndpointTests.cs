@@ -22,10 +22,11 @@ public sealed class ControlEndpointTests : IDisposable
             ["errorRatio"] = 0.25,
             ["lostResponseRatio"] = 1,
             ["lostResponse"] = "ConnectionDrop",
+            ["holdAfterWriteMs"] = 45000,
         }, key: null);
 
         Assert.Equal(200, status);
-        Assert.Equal(new PagoPaFaults(TimeSpan.Zero, 0.25, 1, LostResponseKind.ConnectionDrop), _host.PagoPa.Faults);
+        Assert.Equal(new PagoPaFaults(TimeSpan.Zero, 0.25, 1, LostResponseKind.ConnectionDrop) { HoldAfterWrite = TimeSpan.FromSeconds(45) }, _host.PagoPa.Faults);
     }
 
     [Fact]

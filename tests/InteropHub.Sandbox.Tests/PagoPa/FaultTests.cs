@@ -70,4 +70,36 @@ public sealed class FaultTests : IDisposable
 
         Assert.Equal(200, status);
     }
+
+    [Fact]
+    public async Task A_held_write_is_applied_at_once_and_answered_only_when_the_hold_has_passed()
+    {
+        var hold = TimeSpan.FromMinutes(2);
+        _host.PagoPa.Faults = PagoPaFaults.None with { HoldAfterWrite = hold };
+
+        var pending = _host.Call(HttpMethod.Post, "debtpositions?toPublish=true", Position("IUPD-1", "01000000000000001"));
+        Assert.True(SpinWait.SpinUntil(() => _host.PagoPa.Positions(Org).Count == 1, TimeSpan.FromSeconds(10)));
+        _host.Time.Advance(hold - TimeSpan.FromSeconds(1));
+        Assert.False(pending.IsCompleted);
+        Assert.Equal(GpdPositionStatus.Valid, _host.PagoPa.Positions(Org)[0].Status);
+        _host.Time.Advance(TimeSpan.FromSeconds(1));
+        var (status, _, _) = await pending;
+
+        Assert.Equal(201, status);
+    }
+
+    [Fact]
+    public async Task A_hold_delays_neither_reads_nor_refused_writes()
+    {
+        _host.PagoPa.Faults = PagoPaFaults.None with { HoldAfterWrite = TimeSpan.FromMinutes(2) };
+
+        var (read, _, _) = await _host.Call(HttpMethod.Get, "debtpositions/IUPD-1");
+        var (refused, _, _) = await _host.Call(HttpMethod.Post, "debtpositions", Position("IUPD-1", "01000000000000001", amount: 0));
+
+        Assert.Equal((404, 400), (read, refused));
+    }
+
+    [Fact]
+    public void A_negative_hold_is_refused() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => PagoPaFaults.None with { HoldAfterWrite = TimeSpan.FromSeconds(-1) });
 }

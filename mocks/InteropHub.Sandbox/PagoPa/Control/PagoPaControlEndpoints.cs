@@ -65,13 +65,17 @@ internal static class PagoPaControlEndpoints
                 TimeSpan.FromMilliseconds(body.LatencyMs ?? 0),
                 body.ErrorRatio ?? 0,
                 body.LostResponseRatio ?? 0,
-                body.LostResponse ?? LostResponseKind.ServerError);
+                body.LostResponse ?? LostResponseKind.ServerError)
+            {
+                HoldAfterWrite = TimeSpan.FromMilliseconds(body.HoldAfterWriteMs ?? 0),
+            };
             return SandboxJson.Response(200, new
             {
                 latencyMs = (long)pagoPa.Faults.Latency.TotalMilliseconds,
                 pagoPa.Faults.ErrorRatio,
                 pagoPa.Faults.LostResponseRatio,
                 pagoPa.Faults.LostResponse,
+                holdAfterWriteMs = (long)pagoPa.Faults.HoldAfterWrite.TotalMilliseconds,
             });
         });
 

@@ -13,4 +13,4 @@ internal sealed record PayRequest(
     DateTimeOffset? PaymentDateTime,
     string? ReceiptId);
 
-internal sealed record PagoPaFaultsSetting(long? LatencyMs, double? ErrorRatio, double? LostResponseRatio, LostResponseKind? LostResponse);
+internal sealed record PagoPaFaultsSetting(long? LatencyMs, double? ErrorRatio, double? LostResponseRatio, LostResponseKind? LostResponse, long? HoldAfterWriteMs);

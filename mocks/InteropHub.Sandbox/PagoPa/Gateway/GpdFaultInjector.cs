@@ -18,6 +18,13 @@ internal sealed class GpdFaultInjector(TimeProvider time)
         return latency > TimeSpan.Zero ? Task.Delay(latency, time) : Task.CompletedTask;
     }
 
+    /// <summary>The hold of an applied write's answer, started now on the sandbox clock.</summary>
+    public Task HoldAfterWrite()
+    {
+        var hold = _faults.HoldAfterWrite;
+        return hold > TimeSpan.Zero ? Task.Delay(hold, time) : Task.CompletedTask;
+    }
+
     /// <summary>True when the call must fail with a 500 before anything is applied.</summary>
     public bool Fail() => Hit(_faults.ErrorRatio);
 

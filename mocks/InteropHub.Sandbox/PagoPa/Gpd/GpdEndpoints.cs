@@ -97,6 +97,11 @@ internal sealed class GpdEndpoints(GpdStore store, SubscriptionGate gate, GpdFau
             answer = GpdAnswer.Of(problem);
         }
 
+        if (write && answer.IsSuccess)
+        {
+            await faults.HoldAfterWrite().ConfigureAwait(false);
+        }
+
         if (write && answer.IsSuccess && faults.LoseResponse() is { } lost)
         {
             return lost == LostResponseKind.ServerError ? Message(requestId, InternalError()) : Dropped();
