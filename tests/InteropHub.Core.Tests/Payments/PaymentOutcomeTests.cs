@@ -166,6 +166,18 @@ public sealed class PaymentOutcomeTests : HubDatabaseTest
     }
 
     [Fact]
+    public async Task A_failed_payment_later_found_on_pagopa_is_created_and_loses_its_refusal()
+    {
+        var payment = await AddAsync();
+        await Store.RecordOutcomesAsync(TestTenants.AId, [new PaymentOutcome(payment.Id, null, Refused)], Ct);
+
+        var found = await RecordAsync(payment, DebtPositionStatus.Valid);
+
+        Assert.Equal((PaymentStatus.Payable, (PaymentRefusal?)null), (found.Status, found.Refusal));
+        Assert.Equal([EventTypes.PaymentCreated], (await EventsAsync()).Select(e => e.Type));
+    }
+
+    [Fact]
     public async Task A_refusal_leaves_a_payment_past_pending_alone()
     {
         var payment = await AddAsync();
