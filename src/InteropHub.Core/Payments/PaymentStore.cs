@@ -1,4 +1,5 @@
 using System.Data;
+using System.Linq.Expressions;
 using InteropHub.Contracts.Tenancy;
 using InteropHub.Core.Events;
 using InteropHub.Core.Persistence;
@@ -239,7 +240,7 @@ internal sealed class PaymentStore(IDbContextFactory<HubDbContext> dbFactory, Ti
         }
     }
 
-    private async Task<PaymentRecord?> FindOneAsync(System.Linq.Expressions.Expression<Func<PaymentRow, bool>> match, CancellationToken cancellationToken)
+    private async Task<PaymentRecord?> FindOneAsync(Expression<Func<PaymentRow, bool>> match, CancellationToken cancellationToken)
     {
         var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
