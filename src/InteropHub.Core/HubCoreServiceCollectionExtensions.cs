@@ -50,6 +50,8 @@ public static class HubCoreServiceCollectionExtensions
         services.TryAddSingleton<ICheckpointStore, CheckpointStore>();
         services.TryAddSingleton<IOperationIdSource, OperationIdSource>();
         services.TryAddSingleton<INoticeNumberSource, NoticeNumberSource>();
+        services.TryAddSingleton<IPaymentStore, PaymentStore>();
+        services.TryAddSingleton<IPaymentBatchStore, PaymentBatchStore>();
         services.TryAddSingleton<IQuotaLedger, QuotaLedger>();
         services.TryAddSingleton<IJobRunStore, JobRunStore>();
         services.TryAddSingleton<IWebhookSubscriptionStore, WebhookSubscriptionStore>();

@@ -45,7 +45,7 @@ internal sealed class IdempotencyStore(IDbContextFactory<HubDbContext> dbFactory
                     RequestHash = requestHash,
                     State = IdempotencyState.InProgress,
                     CreatedAt = now,
-                    ExpiresAt = now + options.Value.Retention,
+                    ExpiresAt = now + options.Value.InProgressLease,
                 });
                 try
                 {

@@ -4,6 +4,7 @@ using InteropHub.Core.Checkpoints;
 using InteropHub.Core.Events;
 using InteropHub.Core.Idempotency;
 using InteropHub.Core.Jobs;
+using InteropHub.Core.Payments;
 using InteropHub.Core.Quotas;
 using InteropHub.Core.Sequences;
 using InteropHub.Core.Verifications;
@@ -40,6 +41,14 @@ internal sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbC
     public DbSet<VerificationBatchRow> VerificationBatches => Set<VerificationBatchRow>();
 
     public DbSet<VerificationItemRow> VerificationItems => Set<VerificationItemRow>();
+
+    public DbSet<PaymentRow> Payments => Set<PaymentRow>();
+
+    public DbSet<PaymentOptionRow> PaymentOptions => Set<PaymentOptionRow>();
+
+    public DbSet<PaymentBatchRow> PaymentBatches => Set<PaymentBatchRow>();
+
+    public DbSet<PaymentBatchErrorRow> PaymentBatchErrors => Set<PaymentBatchErrorRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -169,6 +178,58 @@ internal sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbC
             item.Property(i => i.ProblemCode).HasMaxLength(NameLength);
             item.HasOne<VerificationBatchRow>().WithMany().HasForeignKey(i => i.BatchId).OnDelete(DeleteBehavior.Cascade);
             item.HasIndex(i => new { i.Status, i.BatchId, i.Index });
+        });
+
+        modelBuilder.Entity<PaymentRow>(payment =>
+        {
+            payment.ToTable("Payments");
+            payment.HasKey(p => p.Id);
+            payment.Property(p => p.Tenant).HasMaxLength(TenantLength);
+            payment.Property(p => p.Iupd).HasMaxLength(NameLength);
+            payment.HasIndex(p => new { p.Tenant, p.Iupd }).IsUnique();
+            payment.Property(p => p.RequestHash).HasMaxLength(128);
+            payment.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
+            payment.Property(p => p.DebtorFiscalCode).HasMaxLength(16);
+            payment.Property(p => p.Reference).HasMaxLength(NameLength);
+            payment.Property(p => p.TaxonomyCode).HasMaxLength(64);
+            payment.Property(p => p.ExpiryPolicy).HasConversion<string>().HasMaxLength(16);
+            payment.Property(p => p.RefusalCode).HasMaxLength(NameLength);
+            payment.Property(p => p.Version).IsConcurrencyToken();
+            payment.HasIndex(p => new { p.Tenant, p.CreatedAt });
+            payment.HasIndex(p => new { p.Tenant, p.DebtorFiscalCode });
+            payment.HasIndex(p => new { p.Status, p.UpdatedAt });
+            payment.HasIndex(p => new { p.BatchId, p.Status, p.BatchIndex });
+        });
+
+        modelBuilder.Entity<PaymentOptionRow>(option =>
+        {
+            option.ToTable("PaymentOptions");
+            option.HasKey(o => new { o.PaymentId, o.Index });
+            option.Property(o => o.Tenant).HasMaxLength(TenantLength);
+            option.Property(o => o.Iuv).HasMaxLength(17);
+            option.Property(o => o.NoticeNumber).HasMaxLength(18);
+            option.Property(o => o.Status).HasConversion<string>().HasMaxLength(24);
+            option.Property(o => o.ReceiptId).HasMaxLength(NameLength);
+            option.Property(o => o.PspCompany).HasMaxLength(NameLength);
+            option.HasOne<PaymentRow>().WithMany().HasForeignKey(o => o.PaymentId).OnDelete(DeleteBehavior.Cascade);
+            option.HasIndex(o => new { o.Tenant, o.Iuv }).IsUnique();
+            option.HasIndex(o => new { o.Tenant, o.DueDate });
+        });
+
+        modelBuilder.Entity<PaymentBatchRow>(batch =>
+        {
+            batch.ToTable("PaymentBatches");
+            batch.HasKey(b => b.Id);
+            batch.Property(b => b.Tenant).HasMaxLength(TenantLength);
+            batch.Property(b => b.RequestHash).HasMaxLength(128);
+            batch.HasIndex(b => new { b.CompletedAt, b.CreatedAt });
+        });
+
+        modelBuilder.Entity<PaymentBatchErrorRow>(error =>
+        {
+            error.ToTable("PaymentBatchErrors");
+            error.HasKey(e => new { e.BatchId, e.Index });
+            error.HasOne<PaymentBatchRow>().WithMany().HasForeignKey(e => e.BatchId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -110,13 +110,48 @@ public sealed class IdempotencyStoreTests : HubDatabaseTest
     public async Task Purge_deletes_only_the_expired_records()
     {
         await Store.BeginAsync(TestTenants.AId, "old", RequestHash, Ct);
+        await Store.CompleteAsync(TestTenants.AId, "old", Created, Ct);
         Db.Time.Advance(TimeSpan.FromHours(12));
         await Store.BeginAsync(TestTenants.AId, "recent", RequestHash, Ct);
+        await Store.CompleteAsync(TestTenants.AId, "recent", Created, Ct);
         Db.Time.Advance(TimeSpan.FromHours(12));
 
         Assert.Equal(1, await Store.PurgeExpiredAsync(Ct));
         Assert.Equal(0, await Store.PurgeExpiredAsync(Ct));
-        Assert.Equal(IdempotencyBeginOutcome.InProgress, (await Store.BeginAsync(TestTenants.AId, "recent", RequestHash, Ct)).Outcome);
+        Assert.Equal(IdempotencyBeginOutcome.Replay, (await Store.BeginAsync(TestTenants.AId, "recent", RequestHash, Ct)).Outcome);
+    }
+
+    [Fact]
+    public async Task An_in_progress_claim_holds_the_key_only_for_its_lease()
+    {
+        await Store.BeginAsync(TestTenants.AId, Key, RequestHash, Ct);
+        Db.Time.Advance(TimeSpan.FromMinutes(2) - TimeSpan.FromMilliseconds(1));
+        Assert.Equal(IdempotencyBeginOutcome.InProgress, (await Store.BeginAsync(TestTenants.AId, Key, RequestHash, Ct)).Outcome);
+
+        Db.Time.Advance(TimeSpan.FromMilliseconds(1));
+
+        Assert.Equal(IdempotencyBeginOutcome.Started, (await Store.BeginAsync(TestTenants.AId, Key, RequestHash, Ct)).Outcome);
+    }
+
+    [Fact]
+    public async Task A_completed_response_outlives_the_lease_for_the_whole_retention()
+    {
+        await Store.BeginAsync(TestTenants.AId, Key, RequestHash, Ct);
+        Db.Time.Advance(TimeSpan.FromMinutes(1));
+        await Store.CompleteAsync(TestTenants.AId, Key, Created, Ct);
+
+        Db.Time.Advance(TimeSpan.FromHours(23));
+
+        Assert.Equal(IdempotencyBeginOutcome.Replay, (await Store.BeginAsync(TestTenants.AId, Key, RequestHash, Ct)).Outcome);
+    }
+
+    [Fact]
+    public async Task An_expired_in_progress_claim_is_purged()
+    {
+        await Store.BeginAsync(TestTenants.AId, Key, RequestHash, Ct);
+        Db.Time.Advance(TimeSpan.FromMinutes(2));
+
+        Assert.Equal(1, await Store.PurgeExpiredAsync(Ct));
     }
 }
 
@@ -130,8 +165,11 @@ public sealed class IdempotencyRetentionTests : HubDatabaseTest
     {
         var store = Db.Get<IIdempotencyStore>();
         await store.BeginAsync(TestTenants.AId, "key", "hash", Ct);
+        await store.CompleteAsync(TestTenants.AId, "key", new StoredResponse(201, null, new Dictionary<string, string>(), []), Ct);
+        Db.Time.Advance(TimeSpan.FromMinutes(10) - TimeSpan.FromMilliseconds(1));
+        Assert.Equal(IdempotencyBeginOutcome.Replay, (await store.BeginAsync(TestTenants.AId, "key", "hash", Ct)).Outcome);
 
-        Db.Time.Advance(TimeSpan.FromMinutes(10));
+        Db.Time.Advance(TimeSpan.FromMilliseconds(1));
 
         Assert.Equal(IdempotencyBeginOutcome.Started, (await store.BeginAsync(TestTenants.AId, "key", "hash", Ct)).Outcome);
     }
@@ -148,5 +186,36 @@ public sealed class IdempotencyRetentionValidationTests : HubDatabaseTest
         var error = Assert.Throws<OptionsValidationException>(() => Db.Get<IOptions<IdempotencyOptions>>().Value);
 
         Assert.Contains("Hub:Idempotency:Retention must be between 00:01:00 and 90.00:00:00.", error.Failures);
+    }
+}
+
+public sealed class IdempotencyLeaseTests : HubDatabaseTest
+{
+    protected override IReadOnlyDictionary<string, string?> Settings =>
+        new Dictionary<string, string?> { ["Hub:Idempotency:InProgressLease"] = "00:00:30" };
+
+    [Fact]
+    public async Task The_lease_comes_from_Hub_Idempotency_InProgressLease()
+    {
+        var store = Db.Get<IIdempotencyStore>();
+        await store.BeginAsync(TestTenants.AId, "key", "hash", Ct);
+
+        Db.Time.Advance(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(IdempotencyBeginOutcome.Started, (await store.BeginAsync(TestTenants.AId, "key", "hash", Ct)).Outcome);
+    }
+}
+
+public sealed class IdempotencyLeaseValidationTests : HubDatabaseTest
+{
+    protected override IReadOnlyDictionary<string, string?> Settings =>
+        new Dictionary<string, string?> { ["Hub:Idempotency:InProgressLease"] = "00:00:00" };
+
+    [Fact]
+    public void A_zero_lease_is_refused_naming_the_setting()
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Db.Get<IOptions<IdempotencyOptions>>().Value);
+
+        Assert.Contains("Hub:Idempotency:InProgressLease must be between 00:00:01 and 1.00:00:00.", error.Failures);
     }
 }
