@@ -7,6 +7,7 @@ internal sealed class PaymentBatchRow
 
     public required string Tenant { get; init; }
 
+    /// <summary>SHA-256 of the request body once sealed; empty while receiving.</summary>
     public required string RequestHash { get; set; }
 
     public int Received { get; set; }

@@ -16,9 +16,8 @@ internal sealed class PaymentBatchStore(IDbContextFactory<HubDbContext> dbFactor
     private static readonly IReadOnlyDictionary<string, string[]> IupdTaken =
         new Dictionary<string, string[]> { ["iupd"] = ["The tenant already has a payment with this iupd."] };
 
-    public async Task<PaymentBatch> OpenAsync(TenantId tenant, Guid id, string requestHash, CancellationToken cancellationToken)
+    public async Task<PaymentBatch> OpenAsync(TenantId tenant, Guid id, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(requestHash);
         var now = StoredInstant.Now(time);
         var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
@@ -29,7 +28,7 @@ internal sealed class PaymentBatchStore(IDbContextFactory<HubDbContext> dbFactor
                 var row = await db.PaymentBatches.SingleOrDefaultAsync(b => b.Id == id, cancellationToken).ConfigureAwait(false);
                 if (row is null)
                 {
-                    row = new PaymentBatchRow { Id = id, Tenant = tenant.Value, RequestHash = requestHash, CreatedAt = now };
+                    row = new PaymentBatchRow { Id = id, Tenant = tenant.Value, RequestHash = "", CreatedAt = now };
                     db.PaymentBatches.Add(row);
                 }
                 else if (row.Tenant != tenant.Value)
@@ -38,11 +37,8 @@ internal sealed class PaymentBatchStore(IDbContextFactory<HubDbContext> dbFactor
                 }
                 else if (row.SealedAt is null)
                 {
-                    var payments = db.Payments.Where(p => p.BatchId == id).Select(p => p.Id);
-                    await db.PaymentOptions.Where(o => payments.Contains(o.PaymentId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-                    await db.Payments.Where(p => p.BatchId == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-                    await db.PaymentBatchErrors.Where(e => e.BatchId == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-                    row.RequestHash = requestHash;
+                    await EmptyAsync(db, id, cancellationToken).ConfigureAwait(false);
+                    row.RequestHash = "";
                     row.Received = 0;
                 }
 
@@ -52,6 +48,33 @@ internal sealed class PaymentBatchStore(IDbContextFactory<HubDbContext> dbFactor
                 return batch;
             }
         }
+    }
+
+    public async Task DiscardAsync(TenantId tenant, Guid id, CancellationToken cancellationToken)
+    {
+        var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                if (await FindRowAsync(db, tenant, id, cancellationToken).ConfigureAwait(false) is { SealedAt: null })
+                {
+                    await EmptyAsync(db, id, cancellationToken).ConfigureAwait(false);
+                    await db.PaymentBatches.Where(b => b.Id == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
+    /// <summary>Deletes what a receiving batch has stored so far: its payments with their notices, and its item errors.</summary>
+    private static async Task EmptyAsync(HubDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        var payments = db.Payments.Where(p => p.BatchId == id).Select(p => p.Id);
+        await db.PaymentOptions.Where(o => payments.Contains(o.PaymentId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await db.Payments.Where(p => p.BatchId == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await db.PaymentBatchErrors.Where(e => e.BatchId == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task AppendAsync(TenantId tenant, Guid batchId, IReadOnlyList<NewPayment> payments, IReadOnlyList<PaymentBatchItemError> errors, CancellationToken cancellationToken)
@@ -122,9 +145,10 @@ internal sealed class PaymentBatchStore(IDbContextFactory<HubDbContext> dbFactor
         }
     }
 
-    public async Task<PaymentBatch> SealAsync(TenantId tenant, Guid batchId, int received, CancellationToken cancellationToken)
+    public async Task<PaymentBatch> SealAsync(TenantId tenant, Guid batchId, int received, string requestHash, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(received);
+        ArgumentException.ThrowIfNullOrEmpty(requestHash);
         var now = StoredInstant.Now(time);
         var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
@@ -138,6 +162,7 @@ internal sealed class PaymentBatchStore(IDbContextFactory<HubDbContext> dbFactor
                 {
                     row.SealedAt = now;
                     row.Received = received;
+                    row.RequestHash = requestHash;
                     if (!await db.Payments.AnyAsync(p => p.BatchId == batchId && p.Status == PaymentStatus.Pending, cancellationToken).ConfigureAwait(false))
                     {
                         row.CompletedAt = now;
@@ -244,7 +269,7 @@ internal sealed class PaymentBatchStore(IDbContextFactory<HubDbContext> dbFactor
         {
             Id = row.Id,
             Tenant = TenantId.Parse(row.Tenant),
-            RequestHash = row.RequestHash,
+            RequestHash = row.RequestHash.Length == 0 ? null : row.RequestHash,
             Status = row.SealedAt is null ? PaymentBatchStatus.Receiving : pending > 0 ? PaymentBatchStatus.InProgress : PaymentBatchStatus.Completed,
             Received = row.Received,
             Invalid = invalid,

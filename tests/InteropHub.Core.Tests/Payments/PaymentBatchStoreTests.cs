@@ -23,7 +23,7 @@ public sealed class PaymentBatchStoreTests : HubDatabaseTest
     private async Task<Guid> ReceiveAsync(TenantId tenant, int count, int[] invalid, bool seal = true)
     {
         var id = Guid.CreateVersion7();
-        await Batches.OpenAsync(tenant, id, "batch-hash", Ct);
+        await Batches.OpenAsync(tenant, id, Ct);
         await Batches.AppendAsync(
             tenant,
             id,
@@ -32,7 +32,7 @@ public sealed class PaymentBatchStoreTests : HubDatabaseTest
             Ct);
         if (seal)
         {
-            await Batches.SealAsync(tenant, id, count, Ct);
+            await Batches.SealAsync(tenant, id, count, "batch-hash", Ct);
         }
 
         return id;
@@ -45,10 +45,10 @@ public sealed class PaymentBatchStoreTests : HubDatabaseTest
     {
         var id = Guid.CreateVersion7();
 
-        var batch = await Batches.OpenAsync(TestTenants.AId, id, "batch-hash", Ct);
+        var batch = await Batches.OpenAsync(TestTenants.AId, id, Ct);
 
         Assert.Equal(
-            (id, TestTenants.AId, "batch-hash", PaymentBatchStatus.Receiving, 0, 0, 0, 0, 0, HubTestDatabase.Start, (DateTimeOffset?)null, (DateTimeOffset?)null),
+            (id, TestTenants.AId, (string?)null, PaymentBatchStatus.Receiving, 0, 0, 0, 0, 0, HubTestDatabase.Start, (DateTimeOffset?)null, (DateTimeOffset?)null),
             (batch.Id, batch.Tenant, batch.RequestHash, batch.Status, batch.Received, batch.Invalid, batch.Pending, batch.Created, batch.Failed, batch.CreatedAt, batch.SealedAt, batch.CompletedAt));
     }
 
@@ -56,13 +56,13 @@ public sealed class PaymentBatchStoreTests : HubDatabaseTest
     public async Task Appended_chunks_are_pending_payments_of_the_batch_and_item_errors_counted_once_sealed()
     {
         var id = Guid.CreateVersion7();
-        await Batches.OpenAsync(TestTenants.AId, id, "batch-hash", Ct);
+        await Batches.OpenAsync(TestTenants.AId, id, Ct);
         await Batches.AppendAsync(TestTenants.AId, id, [Item(TestTenants.AId, id, 0), Item(TestTenants.AId, id, 2)], [Invalid(1)], Ct);
         await Batches.AppendAsync(TestTenants.AId, id, [Item(TestTenants.AId, id, 3)], [Invalid(4)], Ct);
         var receiving = await BatchAsync(id);
         Db.Time.Advance(TimeSpan.FromSeconds(3));
 
-        var sealedBatch = await Batches.SealAsync(TestTenants.AId, id, 5, Ct);
+        var sealedBatch = await Batches.SealAsync(TestTenants.AId, id, 5, "batch-hash", Ct);
 
         Assert.Equal((PaymentBatchStatus.Receiving, 0, 2, 3), (receiving.Status, receiving.Received, receiving.Invalid, receiving.Pending));
         Assert.Equal(
@@ -110,13 +110,29 @@ public sealed class PaymentBatchStoreTests : HubDatabaseTest
     {
         var id = await ReceiveAsync(TestTenants.AId, 3, invalid: [1], seal: false);
 
-        var reopened = await Batches.OpenAsync(TestTenants.AId, id, "retry-hash", Ct);
+        var reopened = await Batches.OpenAsync(TestTenants.AId, id, Ct);
         await Batches.AppendAsync(TestTenants.AId, id, [Item(TestTenants.AId, id, 0)], [], Ct);
 
-        Assert.Equal((PaymentBatchStatus.Receiving, "retry-hash", 0, 0), (reopened.Status, reopened.RequestHash, reopened.Invalid, reopened.Pending));
+        Assert.Equal((PaymentBatchStatus.Receiving, (string?)null, 0, 0), (reopened.Status, reopened.RequestHash, reopened.Invalid, reopened.Pending));
         Assert.Equal((0, 1), ((await BatchAsync(id)).Invalid, (await BatchAsync(id)).Pending));
         Assert.Equal(1L, await Db.ScalarAsync("""SELECT COUNT(*) FROM "Payments" """));
         Assert.Equal(1L, await Db.ScalarAsync("""SELECT COUNT(*) FROM "PaymentOptions" """));
+    }
+
+    [Fact]
+    public async Task Discarding_a_receiving_batch_deletes_it_with_its_payments_and_errors_but_a_sealed_one_stays()
+    {
+        var receiving = await ReceiveAsync(TestTenants.AId, 3, invalid: [1], seal: false);
+        var sealedId = await ReceiveAsync(TestTenants.AId, 2, invalid: []);
+
+        await Batches.DiscardAsync(TestTenants.AId, receiving, Ct);
+        await Batches.DiscardAsync(TestTenants.AId, sealedId, Ct);
+        await Batches.DiscardAsync(TestTenants.BId, sealedId, Ct);
+
+        Assert.Null(await Batches.FindAsync(TestTenants.AId, receiving, 0, 10, Ct));
+        Assert.Equal(2, (await BatchAsync(sealedId)).Pending);
+        Assert.Equal(2L, await Db.ScalarAsync("""SELECT COUNT(*) FROM "Payments" """));
+        Assert.Equal(0L, await Db.ScalarAsync("""SELECT COUNT(*) FROM "PaymentBatchErrors" """));
     }
 
     [Fact]
@@ -125,7 +141,7 @@ public sealed class PaymentBatchStoreTests : HubDatabaseTest
         var id = await ReceiveAsync(TestTenants.AId, 3, invalid: [1]);
         var before = await BatchAsync(id);
 
-        var reopened = await Batches.OpenAsync(TestTenants.AId, id, "another-hash", Ct);
+        var reopened = await Batches.OpenAsync(TestTenants.AId, id, Ct);
 
         Assert.Equal(before, reopened);
         Assert.Equal(("batch-hash", 3, 1, 2), (reopened.RequestHash, reopened.Received, reopened.Invalid, reopened.Pending));
@@ -138,7 +154,7 @@ public sealed class PaymentBatchStoreTests : HubDatabaseTest
         var id = await ReceiveAsync(TestTenants.AId, 1, invalid: [], seal: false);
 
         Assert.Null(await Batches.FindAsync(TestTenants.BId, id, 0, 10, Ct));
-        await Assert.ThrowsAsync<InvalidOperationException>(() => Batches.OpenAsync(TestTenants.BId, id, "batch-hash", Ct));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Batches.OpenAsync(TestTenants.BId, id, Ct));
         await Assert.ThrowsAsync<InvalidOperationException>(() => Batches.AppendAsync(TestTenants.BId, id, [Item(TestTenants.BId, id, 1)], [], Ct));
         Assert.Equal(1, (await BatchAsync(id)).Pending);
     }
@@ -148,7 +164,7 @@ public sealed class PaymentBatchStoreTests : HubDatabaseTest
     {
         var id = Guid.CreateVersion7();
         await Payments.AddPendingAsync(New(TestTenants.AId, "iupd-taken"), Ct);
-        await Batches.OpenAsync(TestTenants.AId, id, "batch-hash", Ct);
+        await Batches.OpenAsync(TestTenants.AId, id, Ct);
 
         await Batches.AppendAsync(TestTenants.AId, id, [Item(TestTenants.AId, id, 0), New(TestTenants.AId, "iupd-taken") with { BatchId = id, BatchIndex = 1 }], [], Ct);
         var page = (await Batches.FindAsync(TestTenants.AId, id, 0, 10, Ct))!;
@@ -217,7 +233,7 @@ public sealed class PaymentBatchStoreTests : HubDatabaseTest
 
         Assert.Empty(await Batches.NextToPushAsync(10, Ct));
         Assert.False(await Batches.AnyToPushAsync(Ct));
-        await Batches.SealAsync(TestTenants.AId, id, 2, Ct);
+        await Batches.SealAsync(TestTenants.AId, id, 2, "batch-hash", Ct);
         Assert.True(await Batches.AnyToPushAsync(Ct));
     }
 
