@@ -30,9 +30,11 @@ public sealed class PagoPaAdapterPlugin : IAdapterPlugin
         services.AddTransient<GpdLimitHandler>();
         services.AddHttpClient(GpdClientName)
             .ConfigureHttpClient((sp, http) => http.BaseAddress = GpdBase(sp, "v1"))
+            .AddReadRetries()
             .AddHttpMessageHandler<GpdLimitHandler>();
         services.AddHttpClient(GpdBulkClientName)
             .ConfigureHttpClient((sp, http) => http.BaseAddress = GpdBase(sp, "v2"))
+            .AddReadRetries()
             .AddHttpMessageHandler<GpdLimitHandler>();
 
         // Refit's generated clients over named clients (Refit 16 builds no reflection clients without Refit.Reflection).

@@ -26,6 +26,17 @@ public sealed class PagoPaOptions : IValidatableOptions
     [Range(typeof(TimeSpan), "00:00:00.1", "00:01:00")]
     public TimeSpan HealthProbeTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Retries of a GPD read (GET) that met a 5xx or no answer; writes are never retried blindly (a lost write is looked
+    /// up first). Defaults to 3.
+    /// </summary>
+    [Range(0, 10)]
+    public int ReadRetries { get; init; } = 3;
+
+    /// <summary>Base delay of the exponential, jittered back-off between read retries. Defaults to 200 ms.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:30")]
+    public TimeSpan ReadRetryDelay { get; init; } = TimeSpan.FromMilliseconds(200);
+
     internal IEnumerable<Uri> Endpoints() => new[] { GpdUrl, GpdReceiptsUrl, BizEventsUrl, FdrUrl }.OfType<Uri>();
 
     public IEnumerable<string> Validate()

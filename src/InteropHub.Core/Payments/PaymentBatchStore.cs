@@ -181,7 +181,7 @@ internal sealed class PaymentBatchStore(IDbContextFactory<HubDbContext> dbFactor
     public async Task<PaymentBatchPage?> FindAsync(TenantId tenant, Guid id, int errorOffset, int errorLimit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(errorOffset);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(errorLimit);
+        ArgumentOutOfRangeException.ThrowIfNegative(errorLimit);
         var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {

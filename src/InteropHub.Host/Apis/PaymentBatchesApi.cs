@@ -33,8 +33,7 @@ internal static class PaymentBatchesApi
     {
         var batches = payments.MapGroup("/batches");
         batches.MapPost("/", UploadAsync).RequireAuthorization(Scopes.PaymentsWrite).WithMetadata(BulkUploadEndpoint.Instance).WithName("CreatePaymentBatch")
-            .WithSummary("Uploads up to 100,000 payments (JSON array or NDJSON, streamed); 202 with the batch to poll once stored.")
-            .Accepts<PaymentRequest[]>("application/json", NdjsonMediaType)
+            .WithSummary("Uploads up to 100,000 payments as application/json (an array) or application/x-ndjson (one payment per line), streamed; 202 with the batch to poll once stored.")
             .Produces<PaymentBatchInfo>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity);

@@ -245,7 +245,7 @@ internal static class PaymentsApi
         }
 
         var option = notice is { } n
-            ? payment.Options.FirstOrDefault(o => o.Index == n)
+            ? payment.Options.FirstOrDefault(o => o.Index == n - 1)
             : payment.Options.FirstOrDefault(o => o.Status == DebtOptionStatus.Unpaid) ?? payment.Options[0];
         if (option is null)
         {

@@ -74,7 +74,7 @@ internal sealed record DebtorInfo(string Type, string FiscalCode, string Name, A
 
 internal sealed record AddressInfo(string? Street, string? CivicNumber, string? PostalCode, string? City, string? Province, string? Country);
 
-/// <summary>One notice: <c>status</c> is unpaid, paid, partially-reported or reported; <c>qrCode</c> is the text of its QR code.</summary>
+/// <summary>One notice: <c>index</c> counts from 1 (the installment's number); <c>status</c> is unpaid, paid, partially-reported or reported; <c>qrCode</c> is the text of its QR code.</summary>
 internal sealed record NoticeInfo(
     int Index,
     string NoticeNumber,
@@ -90,7 +90,7 @@ internal sealed record NoticeInfo(
     long? Fee)
 {
     public static NoticeInfo From(PaymentOptionRecord option, OrganizationFiscalCode creditor) => new(
-        option.Index,
+        option.Index + 1,
         option.NoticeNumber.Value,
         option.Iuv.Value,
         option.AmountCents,

@@ -222,14 +222,14 @@ public sealed class PaymentsApiTests
         var a = hub.ClientWithKey("sandbox-key-a");
         var b = hub.ClientWithKey("sandbox-key-b");
         await CreatedAsync(a, Single(debtor: "RSSMRA80A01H501U"));
-        await CreatedAsync(a, Single(debtor: "VRDGPP70C10A662T"));
+        await CreatedAsync(a, Single(debtor: "VRDGPP70C10A662E"));
         var plan = await CreatedAsync(a, Installments(100, 200));
         await a.PostAsync($"/v1/payments/{plan.GetProperty("id").GetGuid()}/cancel", null, Ct);
 
         var all = await GetAsync(a, "/v1/payments?pageSize=2");
         var second = await GetAsync(a, "/v1/payments?pageSize=2&page=2");
         var cancelled = await GetAsync(a, "/v1/payments?status=cancelled");
-        var verdi = await GetAsync(a, "/v1/payments?debtor=vrdgpp70c10a662t");
+        var verdi = await GetAsync(a, "/v1/payments?debtor=vrdgpp70c10a662e");
         var late = await GetAsync(a, $"/v1/payments?dueFrom={InDays(45)}");
         var other = await GetAsync(b, "/v1/payments");
         var bGets = await b.GetAsync($"/v1/payments/{plan.GetProperty("id").GetGuid()}", Ct);
@@ -238,7 +238,7 @@ public sealed class PaymentsApiTests
         Assert.Equal(2, all.GetProperty("items").GetArrayLength());
         Assert.Equal(1, second.GetProperty("items").GetArrayLength());
         Assert.Equal(plan.GetProperty("id").GetGuid(), Assert.Single(cancelled.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
-        Assert.Equal("VRDGPP70C10A662T", Assert.Single(verdi.GetProperty("items").EnumerateArray()).GetProperty("debtor").GetProperty("fiscalCode").GetString());
+        Assert.Equal("VRDGPP70C10A662E", Assert.Single(verdi.GetProperty("items").EnumerateArray()).GetProperty("debtor").GetProperty("fiscalCode").GetString());
         Assert.Equal(plan.GetProperty("id").GetGuid(), Assert.Single(late.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
         Assert.Equal(0, other.GetProperty("total").GetInt32());
         await ProblemAssert.IsProblemAsync(bGets, HttpStatusCode.NotFound, "not-found");
