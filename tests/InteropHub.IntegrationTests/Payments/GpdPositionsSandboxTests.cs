@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using InteropHub.Adapters.PagoPa.Gpd;
 using InteropHub.Contracts.Payments;
@@ -94,14 +93,6 @@ public sealed class GpdPositionsSandboxTests
         };
     }
 
-    /// <summary>Bodies of the creation calls in the pagoPA sandbox's request log (WireMock's admin API).</summary>
-    private static async Task<List<JsonElement>> SentCreateBodiesAsync(HubFactory hub)
-    {
-        using var http = new HttpClient { BaseAddress = hub.Services.GetRequiredService<HubRuntime>().SandboxHost!.PagoPaUrl };
-        var log = await http.GetFromJsonAsync<JsonElement>("__admin/requests", TestContext.Current.CancellationToken);
-        return [.. log.EnumerateArray()
-            .Select(e => e.GetProperty("Request"))
-            .Where(r => r.GetProperty("Method").GetString() == "POST" && r.GetProperty("Path").GetString()!.EndsWith("/debtpositions", StringComparison.Ordinal))
-            .Select(r => JsonDocument.Parse(r.GetProperty("Body").GetString()!).RootElement.Clone())];
-    }
+    private static async Task<List<JsonElement>> SentCreateBodiesAsync(HubFactory hub) =>
+        [.. (await PaymentBodies.GpdRequestsAsync(hub.Services.GetRequiredService<HubRuntime>().SandboxHost!.PagoPaUrl, "POST", "/debtpositions")).Select(r => r.Body)];
 }

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using InteropHub.Host;
 using InteropHub.IntegrationTests.Infrastructure;
 using InteropHub.Sandbox.PagoPa;
+using InteropHub.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using static InteropHub.IntegrationTests.Payments.PaymentBodies;
 
@@ -42,6 +43,10 @@ public sealed class PaymentBatchTests
         Assert.Equal([100L, 200L, 300L], Sandbox(hub).Positions(DemoAFiscalCode).Select(p => p.Options[0].Amount).Order());
         var listed = await GetAsync(client, "/v1/payments?status=payable");
         Assert.Equal(3, listed.GetProperty("total").GetInt32());
+        var bulk = Assert.Single(await GpdRequestsAsync(hub.Services.GetRequiredService<HubRuntime>().SandboxHost!.PagoPaUrl, "POST", "/debtpositions"));
+        Assert.Contains("/v2/", bulk.Path, StringComparison.Ordinal);
+        var violations = OpenApiSchemas.GpdV2.Violations(bulk.Body, "MultiplePaymentPositionModel");
+        Assert.True(violations.Count == 0, string.Join("; ", violations));
     }
 
     [Fact]

@@ -61,4 +61,15 @@ internal static class PaymentBodies
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {text}");
         return JsonDocument.Parse(text).RootElement.Clone();
     }
+
+    /// <summary>The hub's calls to GPD with a JSON body, from the pagoPA sandbox's request log (WireMock's admin API).</summary>
+    public static async Task<List<(string Path, JsonElement Body)>> GpdRequestsAsync(Uri sandbox, string method, string pathEnd)
+    {
+        using var http = new HttpClient { BaseAddress = sandbox };
+        var log = await http.GetFromJsonAsync<JsonElement>("__admin/requests", TestContext.Current.CancellationToken);
+        return [.. log.EnumerateArray()
+            .Select(e => e.GetProperty("Request"))
+            .Where(r => r.GetProperty("Method").GetString() == method && r.GetProperty("Path").GetString()!.EndsWith(pathEnd, StringComparison.Ordinal))
+            .Select(r => (r.GetProperty("Path").GetString()!, JsonDocument.Parse(r.GetProperty("Body").GetString()!).RootElement.Clone()))];
+    }
 }

@@ -7,6 +7,7 @@ using InteropHub.Contracts.Payments;
 using InteropHub.Host;
 using InteropHub.IntegrationTests.Infrastructure;
 using InteropHub.Sandbox.PagoPa;
+using InteropHub.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using static InteropHub.IntegrationTests.Payments.PaymentBodies;
 
@@ -53,6 +54,10 @@ public sealed class PaymentsApiTests
         Assert.Equal(number.Iuv.Value, Assert.Single(position.Options).Iuv);
         var read = await GetAsync(client, response.Headers.Location!.OriginalString);
         Assert.Equal(payment.GetProperty("iupd").GetString(), read.GetProperty("iupd").GetString());
+        var sent = Assert.Single(await GpdRequestsAsync(SandboxUrl(hub), "POST", "/debtpositions"));
+        var violations = OpenApiSchemas.GpdV1.Violations(sent.Body, "PaymentPositionModel");
+        Assert.True(violations.Count == 0, string.Join("; ", violations));
+        Assert.Equal(DebtorCode, sent.Body.GetProperty("fiscalCode").GetString());
     }
 
     [Fact]
@@ -166,6 +171,8 @@ public sealed class PaymentsApiTests
         var option = Assert.Single(Assert.Single(Sandbox(hub).Positions(DemoAFiscalCode)).Options);
         Assert.Equal(15_000, option.Amount);
         Assert.Equal(GpdPositionStatus.Valid, Sandbox(hub).Positions(DemoAFiscalCode)[0].Status);
+        var put = Assert.Single(await GpdRequestsAsync(SandboxUrl(hub), "PUT", payment.GetProperty("iupd").GetString()!));
+        Assert.Empty(OpenApiSchemas.GpdV1.Violations(put.Body, "PaymentPositionModel"));
 
         Sandbox(hub).Pay(new PagoPaPayment(DemoAFiscalCode, option.Nav));
         var late = await client.PatchAsJsonAsync($"/v1/payments/{id}", new { amount = 1 }, Ct);
@@ -366,6 +373,8 @@ public sealed class PaymentsApiTests
         Assert.DoesNotContain(DebtorCode, logged, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("sandbox-gpd-key-demo-a", logged, StringComparison.Ordinal);
     }
+
+    private static Uri SandboxUrl(HubFactory hub) => hub.Services.GetRequiredService<HubRuntime>().SandboxHost!.PagoPaUrl;
 
     private static PagoPaSandbox Sandbox(HubFactory hub) => hub.Services.GetRequiredService<HubRuntime>().SandboxHost!.PagoPa;
 }
