@@ -63,6 +63,12 @@ public sealed record TenantPagoPaSettings
     /// <summary>IBANs the tenant may be credited on.</summary>
     public IReadOnlyList<string> Ibans { get; init; } = [];
 
-    /// <summary>The GPD subscription key (<c>Ocp-Apim-Subscription-Key</c>).</summary>
+    /// <summary>The GPD subscription key (<c>Ocp-Apim-Subscription-Key</c>); also used for GPD's paid-positions list.</summary>
     public SecretReference GpdSubscriptionKey { get; init; } = new();
+
+    /// <summary>The key of the FdR product ("FDR - Flussi di rendicontazione [ORG]"); the GPD key when empty.</summary>
+    public SecretReference FdrSubscriptionKey { get; init; } = new();
+
+    /// <summary>The key of the Biz-Events receipts product; the GPD key when empty.</summary>
+    public SecretReference BizEventsSubscriptionKey { get; init; } = new();
 }
