@@ -18,7 +18,7 @@ internal sealed class GpdFaultInjector(TimeProvider time)
         return latency > TimeSpan.Zero ? Task.Delay(latency, time) : Task.CompletedTask;
     }
 
-    /// <summary>The hold of an applied write's answer, started now on the sandbox clock.</summary>
+    /// <summary>The hold of a write's answer, started now on the sandbox clock (before the write is applied).</summary>
     public Task HoldAfterWrite()
     {
         var hold = _faults.HoldAfterWrite;

@@ -87,6 +87,8 @@ internal sealed class GpdEndpoints(GpdStore store, SubscriptionGate gate, GpdFau
             return Message(requestId, InternalError());
         }
 
+        // The hold's timer starts before the write is applied: whoever sees the write can rely on the hold running.
+        var hold = write ? faults.HoldAfterWrite() : Task.CompletedTask;
         GpdAnswer answer;
         try
         {
@@ -99,7 +101,7 @@ internal sealed class GpdEndpoints(GpdStore store, SubscriptionGate gate, GpdFau
 
         if (write && answer.IsSuccess)
         {
-            await faults.HoldAfterWrite().ConfigureAwait(false);
+            await hold.ConfigureAwait(false);
         }
 
         if (write && answer.IsSuccess && faults.LoseResponse() is { } lost)
