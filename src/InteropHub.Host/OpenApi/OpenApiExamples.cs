@@ -1,6 +1,7 @@
 using InteropHub.Contracts.Registry;
 using InteropHub.Contracts.Values;
 using InteropHub.Host.Apis;
+using InteropHub.Host.Payments;
 
 namespace InteropHub.Host.OpenApi;
 
@@ -102,5 +103,49 @@ internal static class OpenApiExamples
                 new VerificationItemInfo(0, Resident.Value, "verified", new Dictionary<string, string> { ["resident-in-comune"] = "confirmed", ["alive"] = "confirmed" }, null),
                 new VerificationItemInfo(1, "SSNGPP50A01H501E", "failed", [], new VerificationItemProblem("resident-not-found", "ANPR has no record of this person (never registered).")),
             ]),
+        [typeof(PaymentRequest)] = new PaymentRequest
+        {
+            Debtor = new DebtorRequest { Type = "F", FiscalCode = "RSSMRA80A01H501U", Name = "Mario Rossi", Email = "mario.rossi@example.org" },
+            Description = "TARI 2026 - acconto",
+            Reference = "TARI/2026/000123",
+            Amount = 12_050,
+            DueDate = new DateOnly(2026, 12, 31),
+            Transfers =
+            [
+                new TransferRequest { Amount = 10_050, Iban = "IT60X0542811101000000123456" },
+                new TransferRequest { Amount = 2_000, Iban = "IT57X0306909606100000000001", BeneficiaryFiscalCode = "00306180720", Remittance = "Quota Comune di Molfetta" },
+            ],
+            TaxonomyCode = "9/0101108TS/",
+        },
+        [typeof(PaymentInfo)] = new PaymentInfo(
+            Guid.Parse("01a217fb-dd24-7b24-8e93-b45897279854"),
+            "80015010723-44df9c1883c16e8feb07d4ce00ece9ab",
+            "paid",
+            12_050,
+            "TARI 2026 - acconto",
+            "TARI/2026/000123",
+            "9/0101108TS/",
+            "payable-after-due",
+            new DebtorInfo("F", "RSSMRA80A01H501U", "Mario Rossi", null, "mario.rossi@example.org"),
+            [
+                new NoticeInfo(1, "301000000000000144", "01000000000000144", 12_050, new DateOnly(2026, 12, 31), "paid", "PAGOPA|002|301000000000000144|80015010723|12050",
+                    [new TransferInfo(1, 12_050, "IT60X0542811101000000123456", null, null)],
+                    new DateTimeOffset(2026, 11, 26, 13, 11, 58, TimeSpan.Zero), "702cf9e04ef24e4bb14177ed95aaab7a", "Sandbox PSP S.p.A.", 100),
+            ],
+            null,
+            null,
+            new DateTimeOffset(2026, 11, 26, 13, 11, 51, TimeSpan.Zero),
+            new DateTimeOffset(2026, 11, 26, 13, 11, 58, TimeSpan.Zero),
+            new DateTimeOffset(2026, 11, 26, 13, 11, 58, TimeSpan.Zero)),
+        [typeof(PaymentBatchInfo)] = new PaymentBatchInfo(
+            Guid.Parse("fbdfa59c-76ad-9e40-bb63-a2db97e74104"),
+            "completed",
+            new PaymentBatchCounts(3, 1, 0, 2, 0),
+            new DateTimeOffset(2026, 11, 26, 13, 12, 5, TimeSpan.Zero),
+            new DateTimeOffset(2026, 11, 26, 13, 12, 6, TimeSpan.Zero),
+            new DateTimeOffset(2026, 11, 26, 13, 12, 6, TimeSpan.Zero),
+            0,
+            null,
+            [new PaymentBatchErrorInfo(2, new Dictionary<string, string[]> { ["amount"] = ["An amount in euro cents, 1 to 99999999999."] }, null, null)]),
     };
 }
