@@ -1,6 +1,8 @@
 using InteropHub.Adapters.PagoPa.Configuration;
+using InteropHub.Adapters.PagoPa.Fdr;
 using InteropHub.Adapters.PagoPa.Gpd;
 using InteropHub.Adapters.PagoPa.Notices;
+using InteropHub.Adapters.PagoPa.Receipts;
 using InteropHub.Contracts.Adapters;
 using InteropHub.Contracts.Payments;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +18,8 @@ public sealed class PagoPaAdapterPlugin : IAdapterPlugin
     internal const string HealthClientName = "pagopa-health";
     internal const string GpdClientName = "pagopa-gpd";
     internal const string GpdBulkClientName = "pagopa-gpd-v2";
+    internal const string FdrClientName = "pagopa-fdr";
+    internal const string BizEventsClientName = "pagopa-bizevents";
 
     public string Name => "PagoPa";
 
@@ -44,6 +48,21 @@ public sealed class PagoPaAdapterPlugin : IAdapterPlugin
         services.AddTransient<GpdBulkCreation>();
         services.AddTransient<IPaymentGateway, GpdPaymentGateway>();
         services.AddSingleton<IPaymentNoticeRenderer, PaymentNoticeRenderer>();
+
+        // Reconciliation reads only: retried like GPD reads; FdR's calls paced per key by one process-wide pacer.
+        services.AddSingleton<FdrCallPacer>();
+        services.AddTransient<FdrPacingHandler>();
+        services.AddHttpClient(FdrClientName)
+            .ConfigureHttpClient((sp, http) => http.BaseAddress = sp.GetRequiredService<IOptions<PagoPaOptions>>().Value.FdrUrl)
+            .AddReadRetries()
+            .AddHttpMessageHandler<FdrPacingHandler>();
+        services.AddHttpClient(BizEventsClientName)
+            .ConfigureHttpClient((sp, http) => http.BaseAddress = sp.GetRequiredService<IOptions<PagoPaOptions>>().Value.BizEventsUrl)
+            .AddReadRetries();
+        services.AddTransient(sp => RestService.For<IFdrApi>(sp.GetRequiredService<IHttpClientFactory>().CreateClient(FdrClientName), FdrJson.RefitSettings));
+        services.AddTransient(sp => RestService.For<IBizEventsApi>(sp.GetRequiredService<IHttpClientFactory>().CreateClient(BizEventsClientName), BizEventsJson.RefitSettings));
+        services.AddTransient<IReportingFlowSource, FdrReportingFlows>();
+        services.AddTransient<IReceiptSource, PagoPaReceiptSource>();
 
         services.AddHttpClient(HealthClientName);
         registration.AddHealthCheck(sp =>

@@ -37,6 +37,10 @@ public sealed class PagoPaOptions : IValidatableOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:00:30")]
     public TimeSpan ReadRetryDelay { get; init; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>Calls per second the hub makes to FdR with one subscription key (FdR declares TPS 1.0). Defaults to 1.</summary>
+    [Range(0.01, 100.0)]
+    public double FdrCallsPerSecond { get; init; } = 1;
+
     internal IEnumerable<Uri> Endpoints() => new[] { GpdUrl, GpdReceiptsUrl, BizEventsUrl, FdrUrl }.OfType<Uri>();
 
     public IEnumerable<string> Validate()

@@ -15,9 +15,11 @@ internal interface IGpdApi
         string organizationFiscalCode, string iupd,
         [Header(GpdLimitHandler.SubscriptionKeyHeader)] string subscriptionKey, CancellationToken cancellationToken);
 
+    /// <summary>A 0-based page of positions; a null filter is not sent. Date-times are UTC <c>yyyy-MM-ddTHH:mm:ss</c>, a window at most 30 days.</summary>
     [Get("/organizations/{organizationFiscalCode}/debtpositions")]
     Task<IApiResponse<GpdPaymentPositions>> ListAsync(
         string organizationFiscalCode, [Query] int page, [Query] int limit,
+        [Query] string? status, [Query, AliasAs("payment_date_time_from")] string? paymentDateTimeFrom, [Query, AliasAs("payment_date_time_to")] string? paymentDateTimeTo,
         [Header(GpdLimitHandler.SubscriptionKeyHeader)] string subscriptionKey, CancellationToken cancellationToken);
 
     [Put("/organizations/{organizationFiscalCode}/debtpositions/{iupd}")]

@@ -1,0 +1,13 @@
+using InteropHub.Adapters.PagoPa.Gpd;
+using Refit;
+
+namespace InteropHub.Adapters.PagoPa.Receipts;
+
+/// <summary>Biz-Events receipts (biz_events.json), relative to <c>Adapters:PagoPa:BizEventsUrl</c>.</summary>
+internal interface IBizEventsApi
+{
+    [Get("/organizations/{organizationfiscalcode}/receipts/{iur}/paymentoptions/{iuv}")]
+    Task<IApiResponse<BizEventsReceipt>> ReceiptAsync(
+        string organizationfiscalcode, string iur, string iuv,
+        [Header(GpdLimitHandler.SubscriptionKeyHeader)] string subscriptionKey, CancellationToken cancellationToken);
+}
