@@ -58,10 +58,12 @@ internal sealed class ApimGateway(SubscriptionGate gate, FaultInjector faults)
             return Message(requestId, internalError);
         }
 
+        // The hold starts before the write is applied: a test that sees the write stored and advances the clock must not outrun the timer.
+        var hold = write ? faults.HoldAfterWrite() : Task.CompletedTask;
         var answer = operation(request);
         if (write && answer.IsSuccess)
         {
-            await faults.HoldAfterWrite().ConfigureAwait(false);
+            await hold.ConfigureAwait(false);
         }
 
         if (write && answer.IsSuccess && faults.LoseResponse() is { } lost)
