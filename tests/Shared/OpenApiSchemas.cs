@@ -15,6 +15,9 @@ internal sealed class OpenApiSchemas
 {
     private static readonly Lazy<OpenApiSchemas> Gpd1 = new(() => Load("openapi_external_v1.json"));
     private static readonly Lazy<OpenApiSchemas> Gpd2 = new(() => Load("openapi_external_v2.json"));
+    private static readonly Lazy<OpenApiSchemas> Fdr = new(() => Load("fdr_organization.json"));
+    private static readonly Lazy<OpenApiSchemas> Biz = new(() => Load("biz_events.json"));
+    private static readonly Lazy<OpenApiSchemas> GpdReceipts = new(() => Load("gpd_payments.json"));
     private readonly JsonObject _schemas;
 
     private OpenApiSchemas(JsonObject schemas) => _schemas = schemas;
@@ -24,6 +27,15 @@ internal sealed class OpenApiSchemas
 
     /// <summary>GPD's external API v2 (bulk).</summary>
     public static OpenApiSchemas GpdV2 => Gpd2.Value;
+
+    /// <summary>FdR's API for organizations (reporting flows).</summary>
+    public static OpenApiSchemas FdrOrganization => Fdr.Value;
+
+    /// <summary>Biz-Events' receipts API.</summary>
+    public static OpenApiSchemas BizEvents => Biz.Value;
+
+    /// <summary>GPD-payments' receipts API.</summary>
+    public static OpenApiSchemas GpdPayments => GpdReceipts.Value;
 
     /// <summary>An ANPR spec (<c>.yaml</c>, from Anpr/Specs) or a GPD spec (<c>.json</c>, from PagoPa/Specs) copied beside the tests.</summary>
     public static OpenApiSchemas Load(string fileName)

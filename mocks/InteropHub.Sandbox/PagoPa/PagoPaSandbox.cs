@@ -1,19 +1,24 @@
 using InteropHub.Sandbox.PagoPa.Control;
+using InteropHub.Sandbox.PagoPa.Fdr;
 using InteropHub.Sandbox.PagoPa.Gateway;
 using InteropHub.Sandbox.PagoPa.Gpd;
+using InteropHub.Sandbox.PagoPa.Receipts;
 using WireMock.Server;
 
 namespace InteropHub.Sandbox.PagoPa;
 
 /// <summary>
-/// pagoPA's GPD (v1 organization debt positions, v2 bulk create) on one WireMock server, stateful and behind APIM's
-/// subscription key and rate limit, with the control operations of <c>/__sandbox/pagopa</c> as methods for in-process use.
+/// pagoPA for an organization on one WireMock server, stateful and behind APIM's subscription key and rate limit: GPD
+/// (v1 debt positions, v2 bulk create), GPD receipts, Biz-Events receipts and FdR reporting flows, with the control
+/// operations of <c>/__sandbox/pagopa</c> as methods for in-process use.
 /// </summary>
 public sealed class PagoPaSandbox
 {
     private readonly GpdStore _store;
+    private readonly FdrStore _flows = new();
+    private readonly TimeProvider _time;
     private readonly SubscriptionGate _gate;
-    private readonly GpdFaultInjector _faults;
+    private readonly FaultInjector _faults;
     private readonly Uri _baseUrl;
 
     private PagoPaSandbox(Uri baseUrl, PagoPaSandboxSettings settings, TimeProvider time)
@@ -23,9 +28,10 @@ public sealed class PagoPaSandbox
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(settings.MaxBulkPositions);
         _baseUrl = baseUrl;
         Settings = settings;
+        _time = time;
         _store = new GpdStore(time);
         _gate = new SubscriptionGate(settings, time);
-        _faults = new GpdFaultInjector(time);
+        _faults = new FaultInjector(time);
     }
 
     public PagoPaSandboxSettings Settings { get; }
@@ -35,6 +41,15 @@ public sealed class PagoPaSandbox
 
     /// <summary>GPD v2's base URL (bulk operations).</summary>
     public Uri GpdV2Url => new($"{_baseUrl.ToString().TrimEnd('/')}{GpdEndpoints.V2}");
+
+    /// <summary>GPD-payments' receipts API, what <c>Adapters:PagoPa:GpdReceiptsUrl</c> points at.</summary>
+    public Uri GpdReceiptsUrl => new($"{_baseUrl.ToString().TrimEnd('/')}{GpdReceiptsEndpoints.Root}");
+
+    /// <summary>Biz-Events' receipts API, what <c>Adapters:PagoPa:BizEventsUrl</c> points at.</summary>
+    public Uri BizEventsUrl => new($"{_baseUrl.ToString().TrimEnd('/')}{BizEventsEndpoints.Root}");
+
+    /// <summary>FdR's organization API, what <c>Adapters:PagoPa:FdrUrl</c> points at.</summary>
+    public Uri FdrUrl => new($"{_baseUrl.ToString().TrimEnd('/')}{FdrEndpoints.Root}");
 
     /// <summary>Latency, 500 ratio and lost responses after applied writes; <see cref="PagoPaFaults.None"/> by default.</summary>
     public PagoPaFaults Faults
@@ -59,6 +74,21 @@ public sealed class PagoPaSandbox
         return _store.Pay(payment);
     }
 
+    /// <summary>
+    /// PSPs publish their reporting flows for the organization's notices paid on <paramref name="date"/> (today on the
+    /// sandbox clock when null): one flow per PSP, <c>&lt;date&gt;&lt;pspId&gt;-&lt;n&gt;</c>, one EXECUTED line per
+    /// transfer credited to the organization; <paramref name="anomalies"/> go into the first flow. Returns every
+    /// revision published, none when nothing was paid that day.
+    /// </summary>
+    public IReadOnlyList<PagoPaFlow> PublishFlows(string organizationFiscalCode, DateOnly? date = null, IEnumerable<FlowAnomaly>? anomalies = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(organizationFiscalCode);
+        var now = _time.GetUtcNow();
+        var day = date ?? DateOnly.FromDateTime(now.UtcDateTime);
+        var paid = _store.PaidNotices(organizationFiscalCode).Where(n => DateOnly.FromDateTime(n.Receipt.PaymentDateTime) == day).ToList();
+        return _flows.Publish(organizationFiscalCode, day, paid, new HashSet<FlowAnomaly>(anomalies ?? []), now);
+    }
+
     /// <summary>The organization's positions now (lazy transitions applied), in insertion order.</summary>
     public IReadOnlyList<GpdPositionSnapshot> Positions(string organizationFiscalCode) => _store.Snapshots(organizationFiscalCode);
 
@@ -73,7 +103,11 @@ public sealed class PagoPaSandbox
     internal static PagoPaSandbox Attach(WireMockServer server, PagoPaSandboxSettings settings, TimeProvider time)
     {
         var sandbox = new PagoPaSandbox(PlatformServer.BaseUri(server), settings, time);
-        new GpdEndpoints(sandbox._store, sandbox._gate, sandbox._faults, settings).Map(server);
+        var gateway = new ApimGateway(sandbox._gate, sandbox._faults);
+        new GpdEndpoints(sandbox._store, gateway, settings).Map(server);
+        new GpdReceiptsEndpoints(sandbox._store, gateway, time).Map(server);
+        new BizEventsEndpoints(sandbox._store, gateway).Map(server);
+        new FdrEndpoints(sandbox._flows, gateway, time).Map(server);
         PagoPaControlEndpoints.Map(server, sandbox);
         return sandbox;
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using InteropHub.Sandbox.PagoPa.Gpd;
 using WireMock;
 using WireMock.Server;
@@ -29,6 +30,19 @@ internal static class PagoPaControlEndpoints
             };
             var receipt = pagoPa.Pay(payment);
             return SandboxJson.Response(201, Receipt(receipt));
+        });
+
+        On(server, "POST", $"{Root}/flows/publish", request =>
+        {
+            var body = Body<PublishFlowsRequest>(request);
+            var date = body.Date is null ? (DateOnly?)null
+                : DateOnly.TryParseExact(body.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day
+                : throw new ArgumentException("date must be YYYY-MM-DD.");
+            var flows = pagoPa.PublishFlows(
+                body.OrganizationFiscalCode ?? throw new ArgumentException("organizationFiscalCode is required."),
+                date,
+                (body.Anomalies ?? []).Select(Anomaly));
+            return SandboxJson.Response(201, new { flows = flows.Select(Flow) });
         });
 
         On(server, "GET", $"^{Root}/organizations/[^/]+/positions$", request =>
@@ -87,6 +101,27 @@ internal static class PagoPaControlEndpoints
             return SandboxJson.Empty(204);
         });
     }
+
+    private static FlowAnomaly Anomaly(string name) =>
+        Enum.GetValues<FlowAnomaly>().FirstOrDefault(a => KebabCase(a) == name) is var anomaly && KebabCase(anomaly) == name
+            ? anomaly
+            : throw new ArgumentException($"Unknown anomaly '{name}'; known: {string.Join(", ", Enum.GetValues<FlowAnomaly>().Select(KebabCase))}.");
+
+    private static string KebabCase(FlowAnomaly anomaly) => GpdResponses.Wire(anomaly).Replace('_', '-').ToLowerInvariant();
+
+    private static object Flow(PagoPaFlow f) => new
+    {
+        fdr = f.FlowId,
+        f.PspId,
+        f.Revision,
+        published = f.Published,
+        regulationDate = f.RegulationDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        f.Regulation,
+        receiverOrganizationId = f.ReceiverOrganizationId,
+        totPayments = f.TotalPayments,
+        sumPayments = f.SumPayments,
+        payments = f.Lines.Select(l => new { l.Index, l.Iuv, l.Iur, l.IdTransfer, l.Pay, l.PayStatus, l.PayDate }),
+    };
 
     private static object Receipt(PagoPaReceipt r) => new
     {

@@ -14,3 +14,6 @@ internal sealed record PayRequest(
     string? ReceiptId);
 
 internal sealed record PagoPaFaultsSetting(long? LatencyMs, double? ErrorRatio, double? LostResponseRatio, LostResponseKind? LostResponse, long? HoldAfterWriteMs);
+
+/// <summary>Which organization's flows to publish, for which day (YYYY-MM-DD, today when absent), with which anomalies (kebab case).</summary>
+internal sealed record PublishFlowsRequest(string? OrganizationFiscalCode, string? Date, IReadOnlyList<string>? Anomalies);

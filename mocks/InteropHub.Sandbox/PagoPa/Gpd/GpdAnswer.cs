@@ -3,9 +3,4 @@ using System.Text.Json.Nodes;
 namespace InteropHub.Sandbox.PagoPa.Gpd;
 
 /// <summary>What a GPD operation answers before the gateway adds its headers: a status and a JSON body, or none.</summary>
-internal sealed record GpdAnswer(int Status, JsonNode? Body)
-{
-    public bool IsSuccess => Status is >= 200 and < 300;
-
-    public static GpdAnswer Of(GpdProblem problem) => new(problem.Status, GpdResponses.Problem(problem));
-}
+internal sealed record GpdAnswer(int Status, JsonNode? Body);

@@ -1,27 +1,18 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using InteropHub.Sandbox.PagoPa.Gateway;
 using WireMock;
-using WireMock.Matchers;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 using WireMock.Server;
-using WireMock.Types;
-using WireMock.Util;
 
 namespace InteropHub.Sandbox.PagoPa.Gpd;
 
 /// <summary>
-/// GPD's v1 organization operations and v2 bulk create on the pagoPA server, behind the APIM gateway's checks in
-/// order: subscription key (401), rate limit per key (429), injected faults, then GPD.
+/// GPD's v1 organization operations and v2 bulk create on the pagoPA server, behind <see cref="ApimGateway"/>.
 /// </summary>
-internal sealed class GpdEndpoints(GpdStore store, SubscriptionGate gate, GpdFaultInjector faults, PagoPaSandboxSettings settings)
+internal sealed class GpdEndpoints(GpdStore store, ApimGateway gateway, PagoPaSandboxSettings settings)
 {
     public const string V1 = "/gpd/debt-positions-service/v1";
     public const string V2 = "/gpd/debt-positions-service/v2";
-    private const string SubscriptionKey = "Ocp-Apim-Subscription-Key";
     private const string Segment = "[^/]+";
 
     public void Map(WireMockServer server)
@@ -53,110 +44,27 @@ internal sealed class GpdEndpoints(GpdStore store, SubscriptionGate gate, GpdFau
     }
 
     private void On(WireMockServer server, string method, string path, bool write, Func<IRequestMessage, GpdAnswer> operation) =>
-        server
-            .Given(Request.Create().UsingMethod(method).WithPath(new RegexMatcher($"^{path}$")))
-            .RespondWith(Response.Create().WithCallback(request => HandleAsync(request, write, operation)));
+        gateway.Map(server, method, path, write, request => Answer(operation, request), ApiAnswer.Json(500, new JsonObject
+        {
+            ["title"] = "Internal Server Error",
+            ["status"] = 500,
+            ["detail"] = "An unexpected error has occurred",
+        }));
 
-    private async Task<IResponseMessage> HandleAsync(IRequestMessage request, bool write, Func<IRequestMessage, GpdAnswer> operation)
+    private static ApiAnswer Answer(Func<IRequestMessage, GpdAnswer> operation, IRequestMessage request)
     {
-        var requestId = SandboxJson.Header(request, "X-Request-Id") is { Length: > 0 } sent ? sent : Guid.NewGuid().ToString();
-        var key = SandboxJson.Header(request, SubscriptionKey);
-        if (string.IsNullOrWhiteSpace(key))
-        {
-            return Message(requestId, new GpdAnswer(401, new JsonObject
-            {
-                ["statusCode"] = 401,
-                ["message"] = "Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.",
-            }));
-        }
-
-        var latency = faults.StartLatency();
-        if (gate.Admit(key) is { } wait)
-        {
-            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
-            return Message(requestId, new GpdAnswer(429, new JsonObject
-            {
-                ["statusCode"] = 429,
-                ["message"] = $"Rate limit is exceeded. Try again in {seconds} seconds.",
-            }), ("Retry-After", seconds.ToString(CultureInfo.InvariantCulture)));
-        }
-
-        await latency.ConfigureAwait(false);
-        if (faults.Fail())
-        {
-            return Message(requestId, InternalError());
-        }
-
-        // The hold's timer starts before the write is applied: whoever sees the write can rely on the hold running.
-        var hold = write ? faults.HoldAfterWrite() : Task.CompletedTask;
-        GpdAnswer answer;
         try
         {
-            answer = operation(request);
+            var answer = operation(request);
+            return ApiAnswer.Json(answer.Status, answer.Body);
         }
         catch (GpdProblem problem)
         {
-            answer = GpdAnswer.Of(problem);
+            return ApiAnswer.Json(problem.Status, GpdResponses.Problem(problem));
         }
-
-        if (write && answer.IsSuccess)
-        {
-            await hold.ConfigureAwait(false);
-        }
-
-        if (write && answer.IsSuccess && faults.LoseResponse() is { } lost)
-        {
-            return lost == LostResponseKind.ServerError ? Message(requestId, InternalError()) : Dropped();
-        }
-
-        return Message(requestId, answer);
     }
 
     private static GpdAnswer Ok(JsonNode body) => new(200, body);
-
-    private static GpdAnswer InternalError() => new(500, new JsonObject
-    {
-        ["title"] = "Internal Server Error",
-        ["status"] = 500,
-        ["detail"] = "An unexpected error has occurred",
-    });
-
-    private static IResponseMessage Message(string requestId, GpdAnswer answer, params (string Name, string Value)[] headers)
-    {
-        var all = new Dictionary<string, WireMockList<string>> { ["X-Request-Id"] = new(requestId) };
-        foreach (var (name, value) in headers)
-        {
-            all[name] = new WireMockList<string>(value);
-        }
-
-        var message = new ResponseMessage { StatusCode = answer.Status, Headers = all };
-        if (answer.Body is { } body)
-        {
-            all["Content-Type"] = new WireMockList<string>("application/json");
-            message.BodyData = new BodyData
-            {
-                BodyAsString = body.ToJsonString(),
-                DetectedBodyType = BodyType.String,
-                Encoding = Encoding.UTF8,
-            };
-        }
-
-        return message;
-    }
-
-    // Half a body then an aborted connection: the client sees the transport fail after the write was stored.
-    private static ResponseMessage Dropped() => new()
-    {
-        StatusCode = 200,
-        FaultType = FaultType.MALFORMED_RESPONSE_CHUNK,
-        FaultPercentage = 1,
-        BodyData = new BodyData
-        {
-            BodyAsString = "{\"iupd\":\"\",\"status\":\"VALID\",\"paymentOption\":[]}",
-            DetectedBodyType = BodyType.String,
-            Encoding = Encoding.UTF8,
-        },
-    };
 
     private static string Org(IRequestMessage request) => Uri.UnescapeDataString(request.PathSegments[4]);
 
@@ -165,8 +73,7 @@ internal sealed class GpdEndpoints(GpdStore store, SubscriptionGate gate, GpdFau
     private static bool ToPublish(IRequestMessage request) =>
         string.Equals(Query(request, "toPublish"), "true", StringComparison.OrdinalIgnoreCase);
 
-    private static string? Query(IRequestMessage request, string name) =>
-        request.Query is { } query && query.TryGetValue(name, out var values) ? values.FirstOrDefault() : null;
+    private static string? Query(IRequestMessage request, string name) => ApimGateway.Query(request, name);
 
     private static JsonElement Body(IRequestMessage request)
     {

@@ -204,6 +204,28 @@ internal sealed class GpdStore(TimeProvider time)
         }
     }
 
+    /// <summary>The organization's paid options, oldest payment first: what its receipts, receipt APIs and reporting flows are made of.</summary>
+    public IReadOnlyList<PaidNotice> PaidNotices(string organization)
+    {
+        lock (_lock)
+        {
+            return [.. _positions
+                .Where(p => p.OrganizationFiscalCode == organization)
+                .SelectMany(p => p.Options.Where(o => o.Receipt is not null).Select(o => new PaidNotice(
+                    p.CompanyName,
+                    p.OfficeName,
+                    p.Type,
+                    p.FiscalCode,
+                    p.FullName,
+                    p.Debtor,
+                    o.Description,
+                    o.Transfers,
+                    o.Receipt!)))
+                .OrderBy(n => n.Receipt.PaymentDateTime)
+                .ThenBy(n => n.Receipt.Iuv, StringComparer.Ordinal)];
+        }
+    }
+
     public IReadOnlyList<GpdPositionSnapshot> Snapshots(string organization) =>
         Query(organization, positions => positions.Select(Snapshot).ToList());
 

@@ -1,7 +1,7 @@
 namespace InteropHub.Sandbox.PagoPa.Gateway;
 
-/// <summary>Applies <see cref="PagoPaFaults"/>: the latency on the sandbox clock, a 500 before the call, a lost response after a write.</summary>
-internal sealed class GpdFaultInjector(TimeProvider time)
+/// <summary>Applies <see cref="PagoPaFaults"/> to every pagoPA API: the latency on the sandbox clock, a 500 before the call, a lost response after a write.</summary>
+internal sealed class FaultInjector(TimeProvider time)
 {
     private volatile PagoPaFaults _faults = PagoPaFaults.None;
 
