@@ -41,6 +41,7 @@ public static class HubCoreServiceCollectionExtensions
         services.AddDbContextFactory<HubDbContext>(database.Apply);
         services.TryAddSingleton(TimeProvider.System);
         services.AddValidatedOptions<IdempotencyOptions>(configuration.GetSection(IdempotencyOptions.SectionPath));
+        services.AddValidatedOptions<WebhookDeliveryOptions>(configuration.GetSection(WebhookDeliveryOptions.SectionPath));
 
         services.TryAddSingleton<ITenantDirectory>(new TenantDirectory(tenants));
         services.TryAddSingleton<ISecretResolver>(new SecretResolver(TenantsFolder.Resolve(configuration, contentRoot), contentRoot));
@@ -55,6 +56,7 @@ public static class HubCoreServiceCollectionExtensions
         services.TryAddSingleton<IQuotaLedger, QuotaLedger>();
         services.TryAddSingleton<IJobRunStore, JobRunStore>();
         services.TryAddSingleton<IWebhookSubscriptionStore, WebhookSubscriptionStore>();
+        services.TryAddSingleton<IWebhookDeliveryStore, WebhookDeliveryStore>();
         services.TryAddSingleton<IVerificationBatchStore, VerificationBatchStore>();
         services.TryAddSingleton<IAuditTrail, AuditTrail>();
         services.TryAddSingleton(sp => new AuditChainVerifier(sp.GetRequiredService<IDbContextFactory<HubDbContext>>()));

@@ -14,6 +14,7 @@ using InteropHub.Host.Problems;
 using Quartz;
 using InteropHub.Host.RateLimiting;
 using InteropHub.Host.Sandbox;
+using InteropHub.Host.Webhooks;
 using Microsoft.AspNetCore.Authorization;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -46,6 +47,7 @@ internal static class HubServices
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.Ready])
             .AddQuartz(o => o.Tags.Add(HealthEndpoints.Ready));
         builder.Services.AddHostedService<HubInitializer>();
+        builder.Services.AddWebhookDelivery();
         builder.Services.AddSingleton<Registry.RegistryAudit>();
         builder.Services.AddValidatedOptions<Registry.VerificationOptions>(configuration.GetSection(Registry.VerificationOptions.Section));
         builder.Services.AddSingleton<JobKick>();

@@ -34,6 +34,8 @@ internal sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbC
 
     public DbSet<WebhookSubscriptionRow> WebhookSubscriptions => Set<WebhookSubscriptionRow>();
 
+    public DbSet<WebhookDeliveryRow> WebhookDeliveries => Set<WebhookDeliveryRow>();
+
     public DbSet<SequenceRow> Sequences => Set<SequenceRow>();
 
     public DbSet<QuotaCounterRow> QuotaCounters => Set<QuotaCounterRow>();
@@ -137,6 +139,25 @@ internal sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbC
             subscription.Property(w => w.Tenant).HasMaxLength(TenantLength);
             subscription.Property(w => w.Url).HasMaxLength(2048);
             subscription.HasIndex(w => w.Tenant);
+            subscription.HasIndex(w => w.EnqueuedThrough);
+        });
+
+        modelBuilder.Entity<WebhookDeliveryRow>(delivery =>
+        {
+            delivery.ToTable("WebhookDeliveries");
+            delivery.HasKey(d => d.Id);
+            delivery.Property(d => d.Id).ValueGeneratedOnAdd();
+            delivery.Property(d => d.Tenant).HasMaxLength(TenantLength);
+            delivery.Property(d => d.EventId).HasMaxLength(36);
+            delivery.Property(d => d.EventType).HasMaxLength(NameLength);
+            delivery.Property(d => d.Subject).HasMaxLength(NameLength);
+            delivery.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
+            delivery.Property(d => d.LastError).HasMaxLength(WebhookDeliveryStore.MaxErrorLength);
+            // Deleting a subscription deletes its deliveries: nothing more goes out for it.
+            delivery.HasOne<WebhookSubscriptionRow>().WithMany().HasForeignKey(d => d.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
+            delivery.HasIndex(d => new { d.SubscriptionId, d.EventSequence }).IsUnique();
+            delivery.HasIndex(d => new { d.SubscriptionId, d.Subject, d.Status, d.EventSequence });
+            delivery.HasIndex(d => new { d.Status, d.NextAttemptAt });
         });
 
         modelBuilder.Entity<SequenceRow>(sequence =>

@@ -16,4 +16,7 @@ internal sealed class WebhookSubscriptionRow
     public required string Secret { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The last event sequence already turned into deliveries (or skipped) for this subscription.</summary>
+    public long EnqueuedThrough { get; set; }
 }

@@ -18,23 +18,25 @@ internal sealed class WebhookSubscriptionStore(IDbContextFactory<HubDbContext> d
         }
 
         var now = StoredInstant.Now(time);
-        var row = new WebhookSubscriptionRow
-        {
-            Id = Guid.CreateVersion7(now),
-            Tenant = tenant.Value,
-            Url = url.AbsoluteUri,
-            EventTypesJson = JsonSerializer.Serialize(eventTypes),
-            Secret = secret,
-            CreatedAt = now,
-        };
         var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
+            // A new subscription receives the events stored after it, not the history (the pull feed has that).
+            var latest = await db.Events.MaxAsync(e => (long?)e.Sequence, cancellationToken).ConfigureAwait(false) ?? 0;
+            var row = new WebhookSubscriptionRow
+            {
+                Id = Guid.CreateVersion7(now),
+                Tenant = tenant.Value,
+                Url = url.AbsoluteUri,
+                EventTypesJson = JsonSerializer.Serialize(eventTypes),
+                Secret = secret,
+                CreatedAt = now,
+                EnqueuedThrough = latest,
+            };
             db.WebhookSubscriptions.Add(row);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return ToSubscription(row);
         }
-
-        return ToSubscription(row);
     }
 
     public async Task<WebhookSubscription?> FindAsync(TenantId tenant, Guid id, CancellationToken cancellationToken)

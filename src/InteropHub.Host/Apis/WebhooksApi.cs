@@ -22,6 +22,7 @@ internal static class WebhooksApi
     private const int MaxEventTypes = 32;
     private const int MinSecretLength = 16;
     private const int MaxSecretLength = 256;
+    private const int MaxDeliveriesLimit = 1000;
 
     public static RouteGroupBuilder MapWebhooksApi(this IEndpointRouteBuilder app)
     {
@@ -31,6 +32,8 @@ internal static class WebhooksApi
         group.MapGet("/", ListAsync).WithName("ListWebhooks").WithSummary("This tenant's webhook subscriptions.");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetWebhook").WithSummary("One webhook subscription.");
         group.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteWebhook").WithSummary("Removes a webhook subscription.");
+        group.MapGet("/{id:guid}/deliveries", ListDeliveriesAsync).WithName("ListWebhookDeliveries")
+            .WithSummary("A subscription's deliveries, oldest first: attempts, last status, next attempt, delivered or dead-lettered time.");
         return group;
     }
 
@@ -89,6 +92,44 @@ internal static class WebhooksApi
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(Guid id, HttpContext http, IWebhookSubscriptionStore store, CancellationToken cancellationToken) =>
         await store.DeleteAsync(http.User.Tenant(), id, cancellationToken) ? TypedResults.NoContent() : NotFound(id);
 
+    private static async Task<Results<Ok<WebhookDeliveryPage>, ValidationProblem, ProblemHttpResult>> ListDeliveriesAsync(
+        Guid id, HttpContext http, IWebhookDeliveryStore store, CancellationToken cancellationToken, string? status = null, long after = 0, int limit = 100)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        WebhookDeliveryStatus? wanted = status switch
+        {
+            null => null,
+            "pending" => WebhookDeliveryStatus.Pending,
+            "delivered" => WebhookDeliveryStatus.Delivered,
+            "dead" => WebhookDeliveryStatus.Dead,
+            _ => null,
+        };
+        if (status is not null && wanted is null)
+        {
+            errors["status"] = ["status must be pending, delivered or dead."];
+        }
+
+        if (after < 0)
+        {
+            errors["after"] = ["after must be 0 or a cursor returned as next."];
+        }
+
+        if (limit is < 1 or > MaxDeliveriesLimit)
+        {
+            errors["limit"] = [$"limit must be between 1 and {MaxDeliveriesLimit}."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "Invalid query", detail: "Some query parameters are not acceptable; see errors.");
+        }
+
+        var deliveries = await store.ListAsync(http.User.Tenant(), id, wanted, after, limit, cancellationToken);
+        return deliveries is null
+            ? NotFound(id)
+            : TypedResults.Ok(new WebhookDeliveryPage([.. deliveries.Select(WebhookDeliveryInfo.From)], deliveries.Count > 0 ? deliveries[^1].Id : after));
+    }
+
     private static ProblemHttpResult NotFound(Guid id) =>
         Problem.Result(404, ErrorCodes.NotFound, "No such webhook", $"No webhook subscription {id} exists for this tenant.");
 
@@ -107,3 +148,29 @@ internal sealed record WebhookInfo(Guid Id, string Url, IReadOnlyList<string> Ev
 
 /// <summary>The answer to a creation: the subscription and, this once, its signing secret.</summary>
 internal sealed record WebhookCreated(Guid Id, string Url, IReadOnlyList<string> EventTypes, DateTimeOffset CreatedAt, string Secret);
+
+/// <summary>A page of deliveries and the cursor to pass as <c>after</c> next time.</summary>
+internal sealed record WebhookDeliveryPage(WebhookDeliveryInfo[] Deliveries, long Next);
+
+/// <summary>One event's delivery to a subscription; the receiver's response body is never kept.</summary>
+internal sealed record WebhookDeliveryInfo(
+    long Id,
+    string EventId,
+    long EventSequence,
+    string EventType,
+    string Subject,
+    WebhookDeliveryStatus Status,
+    int Attempts,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? FirstAttemptAt,
+    DateTimeOffset? LastAttemptAt,
+    int? LastStatusCode,
+    string? LastError,
+    DateTimeOffset? NextAttemptAt,
+    DateTimeOffset? DeliveredAt,
+    DateTimeOffset? DeadLetteredAt)
+{
+    public static WebhookDeliveryInfo From(WebhookDelivery d) => new(
+        d.Id, d.EventId, d.EventSequence, d.EventType, d.Subject, d.Status, d.Attempts, d.CreatedAt, d.FirstAttemptAt, d.LastAttemptAt,
+        d.LastStatusCode, d.LastError, d.NextAttemptAt, d.DeliveredAt, d.DeadAt);
+}

@@ -48,6 +48,19 @@ internal static class WebhookTargetPolicy
         return null;
     }
 
+    /// <summary>Whether a connection to <paramref name="address"/> is allowed, as resolved at delivery time.</summary>
+    public static bool IsAllowed(IPAddress address, WebhookTargetOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        ArgumentNullException.ThrowIfNull(options);
+        if (IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address))
+        {
+            return options.AllowLoopbackTargets;
+        }
+
+        return options.AllowPrivateTargets || !IsPrivateOrLinkLocal(address);
+    }
+
     private static bool IsPrivateOrLinkLocal(IPAddress address)
     {
         if (address.IsIPv4MappedToIPv6)
