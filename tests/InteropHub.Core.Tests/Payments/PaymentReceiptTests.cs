@@ -88,7 +88,7 @@ public sealed class PaymentReceiptTests : HubDatabaseTest
         var due = await AddPayableAsync("iupd-due", firstDue: new DateOnly(2026, 3, 1));
         var today = await AddPayableAsync("iupd-today", firstDue: new DateOnly(2026, 3, 2));
         var lenient = await AddPayableAsync("iupd-lenient", firstDue: new DateOnly(2026, 3, 1), policy: PaymentExpiryPolicy.PayableAfterDue);
-        var plan = await AddPayableAsync("iupd-plan", installments: 2, firstDue: new DateOnly(2026, 2, 1));
+        var plan = await AddPayableAsync("iupd-plan", installments: 2, firstDue: new DateOnly(2026, 2, 15));
         var paid = await AddPayableAsync("iupd-paid", firstDue: new DateOnly(2026, 3, 1));
         await Store.RecordReceiptAsync(TestTenants.AId, Receipt(paid.Options[0]), Ct);
 
