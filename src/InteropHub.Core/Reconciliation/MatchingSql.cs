@@ -14,7 +14,8 @@ internal static class MatchingSql
     private const string AnomalyColumns =
         "INSERT INTO ReconciliationAnomalies (Tenant, \"Key\", Code, ReportingFlowId, FlowId, PspId, LineIndex, Iuv, Iur, PaymentId, Detail, Status, CreatedAt)";
 
-    private const string CurrentLine = "ReportingFlowLines d JOIN ReportingFlows fd ON fd.Id = d.ReportingFlowId AND fd.Superseded = 0";
+    // Lines are looked up by (tenant, IUV): without the hint SQLite may range-scan a whole flow per line.
+    private const string CurrentLine = "ReportingFlowLines d INDEXED BY IX_ReportingFlowLines_Tenant_Iuv JOIN ReportingFlows fd ON fd.Id = d.ReportingFlowId AND fd.Superseded = 0";
 
     public const string DropWorkTables = """
         DROP TABLE IF EXISTS temp.recon_tenants;
@@ -37,7 +38,7 @@ internal static class MatchingSql
     public const string CreateLines = $"""
         CREATE TEMP TABLE recon_lines AS
         SELECT c.*, CASE
-            WHEN EXISTS (SELECT 1 FROM ReportingFlowLines d WHERE d.Tenant = c.Tenant AND d.Iuv = c.Iuv AND d.ReportingFlowId = c.FlowKey
+            WHEN EXISTS (SELECT 1 FROM ReportingFlowLines d INDEXED BY IX_ReportingFlowLines_Tenant_Iuv WHERE d.Tenant = c.Tenant AND d.Iuv = c.Iuv AND d.ReportingFlowId = c.FlowKey
                 AND d.Iur = c.Iur AND d.TransferIndex = c.TransferIndex AND d."Index" < c.LineIndex) THEN '{AnomalyCodes.DuplicateInFlow}'
             WHEN c.Outcome IN ('NoRpt', 'StandInNoRpt') AND c.PaymentId IS NULL THEN '{AnomalyCodes.NoRptUnknown}'
             WHEN c.PaymentId IS NULL THEN '{AnomalyCodes.PaymentUnknown}'
@@ -56,7 +57,7 @@ internal static class MatchingSql
                     WHERE json_extract(t.value, '$.Index') = l.TransferIndex) AS TransferAmount
             FROM ReportingFlowLines l
             JOIN ReportingFlows f ON f.Id = l.ReportingFlowId AND f.Superseded = 0
-            LEFT JOIN PaymentOptions o ON o.Tenant = l.Tenant AND o.Iuv = l.Iuv
+            LEFT JOIN PaymentOptions o INDEXED BY IX_PaymentOptions_Tenant_Iuv ON o.Tenant = l.Tenant AND o.Iuv = l.Iuv
             WHERE l.Status <> 'Matched' AND l.Outcome <> 'Revoked' AND (@tenant IS NULL OR l.Tenant = @tenant)
         ) c;
         """;
