@@ -7,6 +7,7 @@ using InteropHub.Contracts.Payments;
 using InteropHub.Core.Payments;
 using InteropHub.Core.Checkpoints;
 using InteropHub.Core.Quotas;
+using InteropHub.Core.Reconciliation;
 using InteropHub.Core.Sequences;
 using InteropHub.Core.Configuration;
 using InteropHub.Core.Events;
@@ -42,6 +43,7 @@ public static class HubCoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddValidatedOptions<IdempotencyOptions>(configuration.GetSection(IdempotencyOptions.SectionPath));
         services.AddValidatedOptions<WebhookDeliveryOptions>(configuration.GetSection(WebhookDeliveryOptions.SectionPath));
+        services.AddValidatedOptions<ReconciliationOptions>(configuration.GetSection(ReconciliationOptions.SectionPath));
 
         services.TryAddSingleton<ITenantDirectory>(new TenantDirectory(tenants));
         services.TryAddSingleton<ISecretResolver>(new SecretResolver(TenantsFolder.Resolve(configuration, contentRoot), contentRoot));
@@ -53,6 +55,9 @@ public static class HubCoreServiceCollectionExtensions
         services.TryAddSingleton<INoticeNumberSource, NoticeNumberSource>();
         services.TryAddSingleton<IPaymentStore, PaymentStore>();
         services.TryAddSingleton<IPaymentBatchStore, PaymentBatchStore>();
+        services.TryAddSingleton<IReportingFlowStore, ReportingFlowStore>();
+        services.TryAddSingleton<IReconciliationMatcher, ReconciliationMatcher>();
+        services.TryAddSingleton<IReconciliationQueries, ReconciliationQueries>();
         services.TryAddSingleton<IQuotaLedger, QuotaLedger>();
         services.TryAddSingleton<IJobRunStore, JobRunStore>();
         services.TryAddSingleton<IWebhookSubscriptionStore, WebhookSubscriptionStore>();

@@ -21,6 +21,9 @@ public interface IPaymentStore
 
     Task<PaymentRecord?> FindByIupdAsync(TenantId tenant, string iupd, CancellationToken cancellationToken);
 
+    /// <summary>The tenant's payment that has a notice of IUV <paramref name="iuv"/>, or null.</summary>
+    Task<PaymentRecord?> FindByIuvAsync(TenantId tenant, string iuv, CancellationToken cancellationToken);
+
     /// <summary>A page of the tenant's payments, newest first, with the total that match.</summary>
     Task<PaymentListPage> ListAsync(TenantId tenant, PaymentListQuery query, CancellationToken cancellationToken);
 
@@ -32,6 +35,20 @@ public interface IPaymentStore
     /// Returns the payments as stored afterwards, in the order given; an unknown id is skipped.
     /// </summary>
     Task<IReadOnlyList<PaymentRecord>> RecordOutcomesAsync(TenantId tenant, IReadOnlyList<PaymentOutcome> outcomes, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records a receipt (Biz-Events, pagopa.md §2) on the notice of its IUV: the notice becomes paid with the receipt's data
+    /// and the payment paid or partially paid, with payment.paid (and payment.created for a pending one) in the same
+    /// transaction. A notice that already has a receipt, a failed receipt, and a cancelled or failed payment change nothing.
+    /// Returns the payment as stored afterwards, or null when no notice of the tenant has that IUV.
+    /// </summary>
+    Task<PaymentRecord?> RecordReceiptAsync(TenantId tenant, PaymentReceipt receipt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Expires the payable payments of policy <see cref="PaymentExpiryPolicy.ExpireAtDue"/> whose last unpaid notice was due
+    /// before <paramref name="today"/>, each with its payment.expired event; returns how many expired (0 on a re-run).
+    /// </summary>
+    Task<int> ExpireDueAsync(DateOnly today, CancellationToken cancellationToken);
 
     /// <summary>
     /// Applies a change the caller already made on pagoPA (PATCH), if the payment is still at

@@ -1,5 +1,6 @@
 using System.Data;
 using System.Linq.Expressions;
+using InteropHub.Contracts.Payments;
 using InteropHub.Contracts.Tenancy;
 using InteropHub.Core.Events;
 using InteropHub.Core.Persistence;
@@ -50,6 +51,24 @@ internal sealed class PaymentStore(IDbContextFactory<HubDbContext> dbFactory, Ti
     {
         ArgumentException.ThrowIfNullOrEmpty(iupd);
         return FindOneAsync(p => p.Tenant == tenant.Value && p.Iupd == iupd, cancellationToken);
+    }
+
+    public async Task<PaymentRecord?> FindByIuvAsync(TenantId tenant, string iuv, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(iuv);
+        var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var paymentId = await db.PaymentOptions.AsNoTracking()
+                .Where(o => o.Tenant == tenant.Value && o.Iuv == iuv)
+                .Select(o => (Guid?)o.PaymentId)
+                .SingleOrDefaultAsync(cancellationToken)
+                .ConfigureAwait(false);
+            var row = paymentId is null
+                ? null
+                : await db.Payments.AsNoTracking().SingleAsync(p => p.Id == paymentId, cancellationToken).ConfigureAwait(false);
+            return row is null ? null : (await PaymentColumns.ReadRecordsAsync(db, [row], cancellationToken).ConfigureAwait(false))[0];
+        }
     }
 
     public async Task<PaymentListPage> ListAsync(TenantId tenant, PaymentListQuery query, CancellationToken cancellationToken)
@@ -157,6 +176,108 @@ internal sealed class PaymentStore(IDbContextFactory<HubDbContext> dbFactory, Ti
                 await CompleteBatchesAsync(db, leftPending, now, cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return recorded.ConvertAll(r => PaymentColumns.ToRecord(r, optionsOf.GetValueOrDefault(r.Id) ?? []));
+            }
+        }
+    }
+
+    public async Task<PaymentRecord?> RecordReceiptAsync(TenantId tenant, PaymentReceipt receipt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(receipt);
+        ArgumentException.ThrowIfNullOrEmpty(receipt.ReceiptId);
+        ArgumentException.ThrowIfNullOrEmpty(receipt.Iuv);
+        var now = StoredInstant.Now(time);
+        var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                var paymentId = await db.PaymentOptions
+                    .Where(o => o.Tenant == tenant.Value && o.Iuv == receipt.Iuv)
+                    .Select(o => (Guid?)o.PaymentId)
+                    .SingleOrDefaultAsync(cancellationToken)
+                    .ConfigureAwait(false);
+                if (paymentId is null)
+                {
+                    return null;
+                }
+
+                var row = await db.Payments.SingleAsync(p => p.Id == paymentId, cancellationToken).ConfigureAwait(false);
+                var options = await db.PaymentOptions
+                    .Where(o => o.PaymentId == row.Id)
+                    .OrderBy(o => o.Index)
+                    .ToListAsync(cancellationToken)
+                    .ConfigureAwait(false);
+                var option = options.Single(o => o.Iuv == receipt.Iuv);
+                if (receipt.Succeeded && option.ReceiptId is null && row.Status is not (PaymentStatus.Cancelled or PaymentStatus.Failed))
+                {
+                    var before = row.Status;
+                    var paidBefore = PaymentEvents.PaidCount(options);
+                    option.Status = option.Status == DebtOptionStatus.Unpaid ? DebtOptionStatus.Paid : option.Status;
+                    (option.PaidAt, option.ReceiptId) = (receipt.PaidAt ?? now, receipt.ReceiptId);
+                    (option.PspCompany, option.FeeCents) = (receipt.PspName ?? option.PspCompany, receipt.FeeCents ?? option.FeeCents);
+
+                    // A receipt is money: it lifts an expired or unconfirmed payment too, but never lowers paid or reported.
+                    if (row.Status is PaymentStatus.Pending or PaymentStatus.Payable or PaymentStatus.PartiallyPaid or PaymentStatus.Expired)
+                    {
+                        row.Status = options.All(o => o.Status != DebtOptionStatus.Unpaid) ? PaymentStatus.Paid : PaymentStatus.PartiallyPaid;
+                    }
+
+                    row.UpdatedAt = now;
+                    row.Version++;
+                    await AddNewEventsAsync(db, tenant, [.. PaymentEvents.Of(row, before, paidBefore, options, now)], cancellationToken).ConfigureAwait(false);
+                    await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                return PaymentColumns.ToRecord(row, options);
+            }
+        }
+    }
+
+    public async Task<int> ExpireDueAsync(DateOnly today, CancellationToken cancellationToken)
+    {
+        var now = StoredInstant.Now(time);
+        var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                var rows = await db.Payments
+                    .Where(p => p.ExpiryPolicy == PaymentExpiryPolicy.ExpireAtDue && p.Status == PaymentStatus.Payable
+                        && db.PaymentOptions.Any(o => o.PaymentId == p.Id && o.Status == DebtOptionStatus.Unpaid)
+                        && !db.PaymentOptions.Any(o => o.PaymentId == p.Id && o.Status == DebtOptionStatus.Unpaid && o.DueDate >= today))
+                    .ToListAsync(cancellationToken)
+                    .ConfigureAwait(false);
+                if (rows.Count == 0)
+                {
+                    return 0;
+                }
+
+                var ids = rows.Select(r => r.Id).ToList();
+                var optionsOf = (await db.PaymentOptions.AsNoTracking()
+                    .Where(o => ids.Contains(o.PaymentId))
+                    .ToListAsync(cancellationToken)
+                    .ConfigureAwait(false)).ToLookup(o => o.PaymentId);
+                foreach (var group in rows.GroupBy(r => r.Tenant))
+                {
+                    var events = new List<EventRow>();
+                    foreach (var row in group)
+                    {
+                        var options = optionsOf[row.Id].OrderBy(o => o.Index).ToList();
+                        row.Status = PaymentStatus.Expired;
+                        row.UpdatedAt = now;
+                        row.Version++;
+                        events.AddRange(PaymentEvents.Of(row, PaymentStatus.Payable, PaymentEvents.PaidCount(options), options, now));
+                    }
+
+                    await AddNewEventsAsync(db, TenantId.Parse(group.Key), events, cancellationToken).ConfigureAwait(false);
+                }
+
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return rows.Count;
             }
         }
     }

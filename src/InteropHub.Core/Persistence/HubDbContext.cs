@@ -6,6 +6,7 @@ using InteropHub.Core.Idempotency;
 using InteropHub.Core.Jobs;
 using InteropHub.Core.Payments;
 using InteropHub.Core.Quotas;
+using InteropHub.Core.Reconciliation;
 using InteropHub.Core.Sequences;
 using InteropHub.Core.Verifications;
 using InteropHub.Core.Webhooks;
@@ -51,6 +52,12 @@ internal sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbC
     public DbSet<PaymentBatchRow> PaymentBatches => Set<PaymentBatchRow>();
 
     public DbSet<PaymentBatchErrorRow> PaymentBatchErrors => Set<PaymentBatchErrorRow>();
+
+    public DbSet<ReportingFlowRow> ReportingFlows => Set<ReportingFlowRow>();
+
+    public DbSet<ReportingFlowLineRow> ReportingFlowLines => Set<ReportingFlowLineRow>();
+
+    public DbSet<ReconciliationAnomalyRow> ReconciliationAnomalies => Set<ReconciliationAnomalyRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -251,6 +258,54 @@ internal sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbC
             error.ToTable("PaymentBatchErrors");
             error.HasKey(e => new { e.BatchId, e.Index });
             error.HasOne<PaymentBatchRow>().WithMany().HasForeignKey(e => e.BatchId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ReportingFlowRow>(flow =>
+        {
+            flow.ToTable("ReportingFlows");
+            flow.HasKey(f => f.Id);
+            flow.Property(f => f.Tenant).HasMaxLength(TenantLength);
+            flow.Property(f => f.FlowId).HasMaxLength(64);
+            flow.Property(f => f.PspId).HasMaxLength(64);
+            flow.Property(f => f.Regulation).HasMaxLength(NameLength);
+            flow.Property(f => f.PspName).HasMaxLength(NameLength);
+            flow.Property(f => f.ReceiverId).HasMaxLength(64);
+            flow.Property(f => f.Status).HasConversion<string>().HasMaxLength(16);
+            flow.HasIndex(f => new { f.Tenant, f.FlowId, f.PspId, f.Revision }).IsUnique();
+            flow.HasIndex(f => new { f.Tenant, f.RegulationDate });
+        });
+
+        modelBuilder.Entity<ReportingFlowLineRow>(line =>
+        {
+            line.ToTable("ReportingFlowLines");
+            line.HasKey(l => new { l.ReportingFlowId, l.Index });
+            line.Property(l => l.Tenant).HasMaxLength(TenantLength);
+            line.Property(l => l.Iuv).HasMaxLength(64);
+            line.Property(l => l.Iur).HasMaxLength(64);
+            line.Property(l => l.Outcome).HasConversion<string>().HasMaxLength(16);
+            line.Property(l => l.Status).HasConversion<string>().HasMaxLength(16);
+            line.HasOne<ReportingFlowRow>().WithMany().HasForeignKey(l => l.ReportingFlowId).OnDelete(DeleteBehavior.Cascade);
+            line.HasIndex(l => new { l.Tenant, l.Iuv });
+        });
+
+        modelBuilder.Entity<ReconciliationAnomalyRow>(anomaly =>
+        {
+            anomaly.ToTable("ReconciliationAnomalies");
+            anomaly.HasKey(a => a.Id);
+            anomaly.Property(a => a.Id).ValueGeneratedOnAdd();
+            anomaly.Property(a => a.Tenant).HasMaxLength(TenantLength);
+            anomaly.Property(a => a.Key).HasMaxLength(NameLength);
+            anomaly.Property(a => a.Code).HasMaxLength(32);
+            anomaly.Property(a => a.FlowId).HasMaxLength(64);
+            anomaly.Property(a => a.PspId).HasMaxLength(64);
+            anomaly.Property(a => a.Iuv).HasMaxLength(64);
+            anomaly.Property(a => a.Iur).HasMaxLength(64);
+            anomaly.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
+            anomaly.Property(a => a.ResolvedBy).HasMaxLength(NameLength);
+            anomaly.HasIndex(a => new { a.Tenant, a.Key }).IsUnique();
+            anomaly.HasIndex(a => new { a.Tenant, a.Status, a.Code });
+            anomaly.HasIndex(a => new { a.Tenant, a.ReportingFlowId });
+            anomaly.HasIndex(a => new { a.Tenant, a.CreatedAt });
         });
     }
 }

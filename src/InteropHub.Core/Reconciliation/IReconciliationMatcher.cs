@@ -1,0 +1,17 @@
+using InteropHub.Contracts.Tenancy;
+
+namespace InteropHub.Core.Reconciliation;
+
+/// <summary>Matches the lines of current flows to the payments' notices and raises the anomalies of <see cref="AnomalyCodes"/>.</summary>
+public interface IReconciliationMatcher
+{
+    /// <summary>
+    /// One pass, in one transaction, for <paramref name="tenant"/> or every tenant when null: lines of current flows not yet
+    /// matched are matched or raised; payments all of whose notices are reported become reported (payment.reported); each
+    /// new anomaly writes one reconciliation.anomaly event. A re-run over the same data changes nothing.
+    /// </summary>
+    Task<ReconciliationRun> MatchAsync(TenantId? tenant, DateTimeOffset now, CancellationToken cancellationToken);
+}
+
+/// <summary>What a pass did: lines looked at, lines newly matched, anomalies newly raised, payments newly reported.</summary>
+public sealed record ReconciliationRun(int LinesExamined, int LinesMatched, int AnomaliesRaised, int PaymentsReported);

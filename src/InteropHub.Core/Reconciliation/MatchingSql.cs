@@ -1,0 +1,215 @@
+namespace InteropHub.Core.Reconciliation;
+
+/// <summary>
+/// The matcher's set-based statements (SQLite). They share the parameters <c>@tenant</c> (null for every tenant),
+/// <c>@now</c> and <c>@cutoff</c> (Unix ms), <c>@days</c> and <c>@before</c> (the last anomaly id before the pass).
+/// Work tables are TEMP, created and dropped inside the pass's transaction.
+/// </summary>
+internal static class MatchingSql
+{
+    // A random RFC 4122 version-4 id per row; randomblob is evaluated per row.
+    private const string NewEventId =
+        "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-a' || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))";
+
+    private const string AnomalyColumns =
+        "INSERT INTO ReconciliationAnomalies (Tenant, \"Key\", Code, ReportingFlowId, FlowId, PspId, LineIndex, Iuv, Iur, PaymentId, Detail, Status, CreatedAt)";
+
+    // Lines are looked up by (tenant, IUV): without the hint SQLite may range-scan a whole flow per line.
+    private const string CurrentLine = "ReportingFlowLines d INDEXED BY IX_ReportingFlowLines_Tenant_Iuv JOIN ReportingFlows fd ON fd.Id = d.ReportingFlowId AND fd.Superseded = 0";
+
+    public const string DropWorkTables = """
+        DROP TABLE IF EXISTS temp.recon_tenants;
+        DROP TABLE IF EXISTS temp.recon_lines;
+        DROP TABLE IF EXISTS temp.recon_flows;
+        DROP TABLE IF EXISTS temp.recon_options;
+        DROP TABLE IF EXISTS temp.recon_reported;
+        """;
+
+    public const string CreateTenants = "CREATE TEMP TABLE recon_tenants (Tenant TEXT PRIMARY KEY, FiscalCode TEXT NOT NULL);";
+
+    public const string InsertTenant = "INSERT INTO recon_tenants (Tenant, FiscalCode) VALUES (@t, @fc);";
+
+    public const string LastAnomalyId = "SELECT COALESCE(MAX(Id), 0) FROM ReconciliationAnomalies;";
+
+    /// <summary>
+    /// The lines to decide (current flows, not matched, not REVOKED), each with the notice of its IUV, the amount of its
+    /// transfer in that notice, and its code: the first rule that applies, or 'matched'.
+    /// </summary>
+    public const string CreateLines = $"""
+        CREATE TEMP TABLE recon_lines AS
+        SELECT c.*, CASE
+            WHEN EXISTS (SELECT 1 FROM ReportingFlowLines d INDEXED BY IX_ReportingFlowLines_Tenant_Iuv WHERE d.Tenant = c.Tenant AND d.Iuv = c.Iuv AND d.ReportingFlowId = c.FlowKey
+                AND d.Iur = c.Iur AND d.TransferIndex = c.TransferIndex AND d."Index" < c.LineIndex) THEN '{AnomalyCodes.DuplicateInFlow}'
+            WHEN c.Outcome IN ('NoRpt', 'StandInNoRpt') AND c.PaymentId IS NULL THEN '{AnomalyCodes.NoRptUnknown}'
+            WHEN c.PaymentId IS NULL THEN '{AnomalyCodes.PaymentUnknown}'
+            WHEN c.Outcome IN ('Executed', 'StandIn') AND c.ReceiptId IS NULL THEN '{AnomalyCodes.ReportedWithoutReceipt}'
+            WHEN c.Outcome IN ('Executed', 'StandIn') AND c.ReceiptId <> c.Iur THEN '{AnomalyCodes.PaymentUnknown}'
+            WHEN c.TransferAmount IS NULL THEN '{AnomalyCodes.PaymentUnknown}'
+            WHEN EXISTS (SELECT 1 FROM {CurrentLine} WHERE d.Tenant = c.Tenant AND d.Iuv = c.Iuv AND d.Iur = c.Iur
+                AND d.TransferIndex = c.TransferIndex AND d.ReportingFlowId <> c.FlowKey AND d.Outcome <> 'Revoked'
+                AND (d.Status = 'Matched' OR fd.rowid < c.FlowSeq)) THEN '{AnomalyCodes.SeveralPayments}'
+            WHEN c.TransferAmount <> c.AmountCents THEN '{AnomalyCodes.AmountDiffers}'
+            ELSE 'matched' END AS Code
+        FROM (
+            SELECT l.rowid AS LineRowId, l.ReportingFlowId AS FlowKey, f.rowid AS FlowSeq, l."Index" AS LineIndex, l.Tenant, l.Iuv, l.Iur,
+                l.TransferIndex, l.AmountCents, l.Outcome, o.PaymentId, o.ReceiptId,
+                (SELECT json_extract(t.value, '$.AmountCents') FROM json_each(o.TransfersJson) t
+                    WHERE json_extract(t.value, '$.Index') = l.TransferIndex) AS TransferAmount
+            FROM ReportingFlowLines l
+            JOIN ReportingFlows f ON f.Id = l.ReportingFlowId AND f.Superseded = 0
+            LEFT JOIN PaymentOptions o INDEXED BY IX_PaymentOptions_Tenant_Iuv ON o.Tenant = l.Tenant AND o.Iuv = l.Iuv
+            WHERE l.Status <> 'Matched' AND l.Outcome <> 'Revoked' AND (@tenant IS NULL OR l.Tenant = @tenant)
+        ) c;
+        """;
+
+    public const string CountLines = "SELECT COUNT(*), COALESCE(SUM(Code = 'matched'), 0) FROM recon_lines;";
+
+    public const string UpdateLines = """
+        UPDATE ReportingFlowLines
+        SET Status = CASE WHEN c.Code = 'matched' THEN 'Matched' ELSE 'Anomalous' END,
+            PaymentId = CASE WHEN c.Code = 'matched' THEN c.PaymentId END
+        FROM recon_lines c
+        WHERE ReportingFlowLines.rowid = c.LineRowId
+          AND ReportingFlowLines.Status <> CASE WHEN c.Code = 'matched' THEN 'Matched' ELSE 'Anomalous' END;
+        """;
+
+    public const string InsertLineAnomalies = $"""
+        {AnomalyColumns}
+        SELECT c.Tenant, c.Code || ':' || c.FlowKey || ':' || c.LineIndex, c.Code, c.FlowKey, f.FlowId, f.PspId, c.LineIndex, c.Iuv, c.Iur, c.PaymentId,
+            CASE c.Code
+                WHEN '{AnomalyCodes.PaymentUnknown}' THEN 'No notice matches the IUV, the IUR and transfer ' || c.TransferIndex || '.'
+                WHEN '{AnomalyCodes.SeveralPayments}' THEN 'Another current flow reports the same IUV, IUR and transfer ' || c.TransferIndex || '.'
+                WHEN '{AnomalyCodes.AmountDiffers}' THEN 'Reported ' || c.AmountCents || ' cents; transfer ' || c.TransferIndex || ' is ' || c.TransferAmount || ' cents.'
+                WHEN '{AnomalyCodes.NoRptUnknown}' THEN 'Payment without request (' || c.Outcome || ') for an IUV no notice has.'
+                WHEN '{AnomalyCodes.DuplicateInFlow}' THEN 'An earlier line of the flow has the same IUV, IUR and transfer ' || c.TransferIndex || '.'
+                ELSE 'The notice has no receipt yet.' END,
+            'Open', @now
+        FROM recon_lines c JOIN ReportingFlows f ON f.Id = c.FlowKey
+        WHERE c.Code <> 'matched'
+        ON CONFLICT DO NOTHING;
+        """;
+
+    public const string InsertPaidTwice = $"""
+        {AnomalyColumns}
+        SELECT c.Tenant, '{AnomalyCodes.PaidTwice}:' || c.FlowKey || ':' || c.LineIndex, '{AnomalyCodes.PaidTwice}', c.FlowKey, f.FlowId, f.PspId, c.LineIndex,
+            c.Iuv, c.Iur, c.PaymentId, 'Transfer ' || c.TransferIndex || ' of the IUV is reported with another IUR too.', 'Open', @now
+        FROM recon_lines c JOIN ReportingFlows f ON f.Id = c.FlowKey
+        WHERE EXISTS (SELECT 1 FROM {CurrentLine} WHERE d.Tenant = c.Tenant AND d.Iuv = c.Iuv AND d.TransferIndex = c.TransferIndex
+            AND d.Iur <> c.Iur AND d.Outcome <> 'Revoked')
+        ON CONFLICT DO NOTHING;
+        """;
+
+    /// <summary>The current flows whose header checks have not run, with their lines' count and sum.</summary>
+    public const string CreateFlows = """
+        CREATE TEMP TABLE recon_flows AS
+        SELECT f.Id, f.Tenant, f.FlowId, f.PspId, f.SumCents, f.TotalPayments, f.ReceiverId,
+            (SELECT COUNT(*) FROM ReportingFlowLines l WHERE l.ReportingFlowId = f.Id) AS Lines,
+            (SELECT COALESCE(SUM(l.AmountCents), 0) FROM ReportingFlowLines l WHERE l.ReportingFlowId = f.Id) AS Total
+        FROM ReportingFlows f
+        WHERE f.Checked = 0 AND f.Superseded = 0 AND (@tenant IS NULL OR f.Tenant = @tenant);
+        """;
+
+    public const string InsertFlowAnomalies = $"""
+        {AnomalyColumns}
+        SELECT Tenant, '{AnomalyCodes.SumDiffers}:' || Id, '{AnomalyCodes.SumDiffers}', Id, FlowId, PspId, NULL, NULL, NULL, NULL,
+            'Header sum ' || SumCents || ' cents; the lines add up to ' || Total || ' cents.', 'Open', @now
+        FROM recon_flows WHERE Total <> SumCents
+        ON CONFLICT DO NOTHING;
+        {AnomalyColumns}
+        SELECT Tenant, '{AnomalyCodes.CountDiffers}:' || Id, '{AnomalyCodes.CountDiffers}', Id, FlowId, PspId, NULL, NULL, NULL, NULL,
+            'Header count ' || TotalPayments || '; the flow has ' || Lines || ' lines.', 'Open', @now
+        FROM recon_flows WHERE Lines <> TotalPayments
+        ON CONFLICT DO NOTHING;
+        {AnomalyColumns}
+        SELECT r.Tenant, '{AnomalyCodes.WrongReceiver}:' || r.Id, '{AnomalyCodes.WrongReceiver}', r.Id, r.FlowId, r.PspId, NULL, NULL, NULL, NULL,
+            'The flow names receiver ' || r.ReceiverId || ', not the tenant.', 'Open', @now
+        FROM recon_flows r JOIN recon_tenants t ON t.Tenant = r.Tenant
+        WHERE r.ReceiverId <> t.FiscalCode
+        ON CONFLICT DO NOTHING;
+        UPDATE ReportingFlows SET Checked = 1 WHERE Id IN (SELECT Id FROM recon_flows);
+        """;
+
+    /// <summary>
+    /// The notices of the payments a line was just matched to: reported when every transfer of the tenant's own (no other
+    /// beneficiary) has a matched current line, partially reported when some has.
+    /// </summary>
+    public const string ReportOptions = $"""
+        CREATE TEMP TABLE recon_options AS
+        SELECT x.OptionRowId, x.PaymentId, x.AnyReported, x.AnyReported AND NOT EXISTS (
+                SELECT 1 FROM json_each(x.TransfersJson) t
+                WHERE json_extract(t.value, '$.BeneficiaryFiscalCode') IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM {CurrentLine} WHERE d.Tenant = x.Tenant AND d.Iuv = x.Iuv
+                      AND d.TransferIndex = json_extract(t.value, '$.Index') AND d.Status = 'Matched')) AS Reported
+        FROM (
+            SELECT o.rowid AS OptionRowId, o.PaymentId, o.Tenant, o.Iuv, o.TransfersJson,
+                EXISTS (SELECT 1 FROM {CurrentLine} WHERE d.Tenant = o.Tenant AND d.Iuv = o.Iuv AND d.Status = 'Matched') AS AnyReported
+            FROM (SELECT DISTINCT PaymentId FROM recon_lines WHERE Code = 'matched') m
+            JOIN PaymentOptions o ON o.PaymentId = m.PaymentId
+        ) x;
+        UPDATE PaymentOptions
+        SET Status = CASE WHEN r.Reported THEN 'Reported' ELSE 'PartiallyReported' END
+        FROM recon_options r
+        WHERE PaymentOptions.rowid = r.OptionRowId AND r.AnyReported
+          AND PaymentOptions.Status <> CASE WHEN r.Reported THEN 'Reported' ELSE 'PartiallyReported' END;
+        CREATE TEMP TABLE recon_reported AS
+        SELECT p.Id AS PaymentId
+        FROM (SELECT PaymentId FROM recon_options GROUP BY PaymentId HAVING MIN(Reported) = 1) r
+        JOIN Payments p ON p.Id = r.PaymentId
+        WHERE p.Status IN ('Payable', 'PartiallyPaid', 'Paid');
+        UPDATE Payments SET Status = 'Reported', UpdatedAt = @now, Version = Version + 1
+        WHERE Id IN (SELECT PaymentId FROM recon_reported);
+        """;
+
+    public const string CountReported = "SELECT COUNT(*) FROM recon_reported;";
+
+    /// <summary>payment.reported with PaymentEvents' data shape and deduplication key.</summary>
+    public const string InsertReportedEvents = $"""
+        INSERT INTO Events (Id, Tenant, Type, Subject, DataJson, DeduplicationKey, OccurredAt)
+        SELECT {NewEventId}, p.Tenant, 'payment.reported', 'payments/' || lower(p.Id),
+            json_object(
+                'paymentId', lower(p.Id), 'iupd', p.Iupd, 'status', 'reported',
+                'amountCents', (SELECT SUM(o.AmountCents) FROM PaymentOptions o WHERE o.PaymentId = p.Id),
+                'reference', p.Reference,
+                'noticeNumbers', (SELECT json_group_array(n.NoticeNumber) FROM (SELECT NoticeNumber FROM PaymentOptions WHERE PaymentId = p.Id ORDER BY "Index") n)),
+            'payment:' || lower(p.Id) || ':reported', @now
+        FROM recon_reported r JOIN Payments p ON p.Id = r.PaymentId
+        WHERE true
+        ON CONFLICT DO NOTHING;
+        """;
+
+    public const string InsertPaidNotReported = $"""
+        {AnomalyColumns}
+        SELECT o.Tenant, '{AnomalyCodes.PaidNotReported}:' || o.PaymentId || ':' || o."Index", '{AnomalyCodes.PaidNotReported}', NULL, NULL, NULL, NULL,
+            o.Iuv, o.ReceiptId, o.PaymentId, 'Paid more than ' || @days || ' days ago; no current flow reports it.', 'Open', @now
+        FROM PaymentOptions o
+        WHERE o.Status = 'Paid' AND o.PaidAt < @cutoff AND (@tenant IS NULL OR o.Tenant = @tenant)
+          AND NOT EXISTS (SELECT 1 FROM {CurrentLine} WHERE d.Tenant = o.Tenant AND d.Iuv = o.Iuv AND d.Status = 'Matched')
+        ON CONFLICT DO NOTHING;
+        """;
+
+    public const string CountNewAnomalies = "SELECT COUNT(*) FROM ReconciliationAnomalies WHERE Id > @before;";
+
+    public const string InsertAnomalyEvents = $"""
+        INSERT INTO Events (Id, Tenant, Type, Subject, DataJson, DeduplicationKey, OccurredAt)
+        SELECT {NewEventId}, a.Tenant, 'reconciliation.anomaly', 'reconciliation/anomalies/' || a.Id,
+            json_object('anomalyId', a.Id, 'code', a.Code, 'flowId', a.FlowId, 'pspId', a.PspId, 'lineIndex', a.LineIndex,
+                'iuv', a.Iuv, 'iur', a.Iur, 'paymentId', lower(a.PaymentId), 'detail', a.Detail),
+            'anomaly:' || a."Key", @now
+        FROM ReconciliationAnomalies a
+        WHERE a.Id > @before
+        ON CONFLICT DO NOTHING;
+        """;
+
+    /// <summary>The status of the flows the pass looked at: anomalous with an open anomaly, matched when every line is.</summary>
+    public const string UpdateFlowStatuses = $"""
+        UPDATE ReportingFlows SET Status = {FlowStatus}
+        WHERE Id IN (SELECT FlowKey FROM recon_lines UNION SELECT Id FROM recon_flows);
+        """;
+
+    public const string FlowStatus = """
+        CASE
+            WHEN EXISTS (SELECT 1 FROM ReconciliationAnomalies a WHERE a.Tenant = ReportingFlows.Tenant AND a.ReportingFlowId = ReportingFlows.Id AND a.Status = 'Open') THEN 'Anomalous'
+            WHEN EXISTS (SELECT 1 FROM ReportingFlowLines l WHERE l.ReportingFlowId = ReportingFlows.Id AND l.Status <> 'Matched' AND l.Outcome <> 'Revoked') THEN 'Pending'
+            ELSE 'Matched' END
+        """;
+}

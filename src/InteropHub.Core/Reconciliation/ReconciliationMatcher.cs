@@ -1,0 +1,121 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using InteropHub.Contracts.Tenancy;
+using InteropHub.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Options;
+
+namespace InteropHub.Core.Reconciliation;
+
+/// <summary>
+/// The matcher as a handful of set-based statements in one write transaction, so a million lines cost a few joins on
+/// indexes rather than a million round trips (see BENCHMARKS.md). The rules are in <see cref="MatchingSql"/>.
+/// </summary>
+internal sealed class ReconciliationMatcher(IDbContextFactory<HubDbContext> dbFactory, ITenantDirectory tenants, IOptions<ReconciliationOptions> options)
+    : IReconciliationMatcher
+{
+    public async Task<ReconciliationRun> MatchAsync(TenantId? tenant, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var after = options.Value.PaidNotReportedAfter;
+        var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                var pass = new Pass(transaction.GetDbTransaction(), tenant, now, now - after, after.TotalDays, cancellationToken);
+                await pass.ExecuteAsync(MatchingSql.DropWorkTables).ConfigureAwait(false);
+                await pass.ExecuteAsync(MatchingSql.CreateTenants).ConfigureAwait(false);
+                foreach (var settings in tenants.All.Where(t => t.FiscalCode.Length > 0 && (tenant is null || t.Id == tenant.Value.Value)))
+                {
+                    await pass.ExecuteAsync(MatchingSql.InsertTenant, ("@t", settings.Id), ("@fc", settings.FiscalCode)).ConfigureAwait(false);
+                }
+
+                pass.Before = await pass.ScalarAsync(MatchingSql.LastAnomalyId).ConfigureAwait(false);
+                await pass.ExecuteAsync(MatchingSql.CreateLines).ConfigureAwait(false);
+                var (examined, matched) = await pass.PairAsync(MatchingSql.CountLines).ConfigureAwait(false);
+                await pass.ExecuteAsync(MatchingSql.UpdateLines).ConfigureAwait(false);
+                await pass.ExecuteAsync(MatchingSql.InsertLineAnomalies).ConfigureAwait(false);
+                await pass.ExecuteAsync(MatchingSql.InsertPaidTwice).ConfigureAwait(false);
+                await pass.ExecuteAsync(MatchingSql.CreateFlows).ConfigureAwait(false);
+                await pass.ExecuteAsync(MatchingSql.InsertFlowAnomalies).ConfigureAwait(false);
+                await pass.ExecuteAsync(MatchingSql.ReportOptions).ConfigureAwait(false);
+                var reported = await pass.ScalarAsync(MatchingSql.CountReported).ConfigureAwait(false);
+                await pass.ExecuteAsync(MatchingSql.InsertReportedEvents).ConfigureAwait(false);
+                await pass.ExecuteAsync(MatchingSql.InsertPaidNotReported).ConfigureAwait(false);
+                var raised = await pass.ScalarAsync(MatchingSql.CountNewAnomalies).ConfigureAwait(false);
+                await pass.ExecuteAsync(MatchingSql.InsertAnomalyEvents).ConfigureAwait(false);
+                await pass.ExecuteAsync(MatchingSql.UpdateFlowStatuses).ConfigureAwait(false);
+                await pass.ExecuteAsync(MatchingSql.DropWorkTables).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return new ReconciliationRun(checked((int)examined), checked((int)matched), checked((int)raised), checked((int)reported));
+            }
+        }
+    }
+
+    /// <summary>The statements of one pass on the transaction's connection, with the pass's shared parameters.</summary>
+    private sealed class Pass(DbTransaction transaction, TenantId? tenant, DateTimeOffset now, DateTimeOffset cutoff, double days, CancellationToken cancellationToken)
+    {
+        public long Before { get; set; }
+
+        public async Task ExecuteAsync(string sql, params (string Name, object Value)[] extra)
+        {
+            var command = Command(sql, extra);
+            await using (command.ConfigureAwait(false))
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        public async Task<long> ScalarAsync(string sql)
+        {
+            var command = Command(sql, []);
+            await using (command.ConfigureAwait(false))
+            {
+                return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+            }
+        }
+
+        public async Task<(long First, long Second)> PairAsync(string sql)
+        {
+            var command = Command(sql, []);
+            await using (command.ConfigureAwait(false))
+            {
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                    return (reader.GetInt64(0), reader.GetInt64(1));
+                }
+            }
+        }
+
+        private DbCommand Command(string sql, (string Name, object Value)[] extra)
+        {
+            var command = transaction.Connection!.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            Add(command, "@tenant", tenant is { } t ? t.Value : DBNull.Value);
+            Add(command, "@now", now.ToUnixTimeMilliseconds());
+            Add(command, "@cutoff", cutoff.ToUnixTimeMilliseconds());
+            Add(command, "@days", days);
+            Add(command, "@before", Before);
+            foreach (var (name, value) in extra)
+            {
+                Add(command, name, value);
+            }
+
+            return command;
+        }
+
+        private static void Add(DbCommand command, string name, object value)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+    }
+}
