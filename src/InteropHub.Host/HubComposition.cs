@@ -50,6 +50,15 @@ internal static class HubComposition
         {
             hostJobs.Add(Payments.PaymentRecoveryJob.Declaration(configuration));
             hostJobs.Add(Payments.PaymentBatchJob.Declaration(configuration));
+            hostJobs.Add(Reconciliation.PaymentExpiryJob.Declaration(configuration));
+            foreach (var tenant in tenants.Where(t => !t.PagoPa.GpdSubscriptionKey.IsEmpty).Select(t => TenantId.Parse(t.Id)))
+            {
+                // One set per tenant: a tenant whose pagoPA keys fail never holds up another's reconciliation.
+                hostJobs.Add(Reconciliation.ReceiptsSyncJob.Declaration(configuration, tenant));
+                hostJobs.Add(Reconciliation.FdrAcquisitionJob.Declaration(configuration, tenant));
+                hostJobs.Add(Reconciliation.ReconciliationMatchJob.Declaration(configuration, tenant));
+                hostJobs.Add(Reconciliation.ReceiptRecoveryJob.Declaration(configuration, tenant));
+            }
         }
 
         var catalog = AdapterLoader.Register(builder, plugins, tenants, hostJobs);

@@ -36,7 +36,8 @@ internal sealed class PagoPaReceiptSource(IGpdApi gpd, IBizEventsApi bizEvents, 
 
         var settings = Tenant(tenant);
         var key = secrets.Resolve(settings.PagoPa.GpdSubscriptionKey);
-        var (fromText, toText) = (GpdDateTime(from), GpdDateTime(to));
+        // GPD takes whole seconds: the end is rounded up, so a payment of the current second is inside the window.
+        var (fromText, toText) = (GpdDateTime(from), GpdDateTime(to.AddTicks(TimeSpan.TicksPerSecond - 1)));
         var found = new Dictionary<string, DebtPositionSnapshot>(StringComparer.Ordinal);
         foreach (var status in PaidStatuses)
         {

@@ -18,7 +18,7 @@ internal static class PlatformApis
         app.MapPlatformGroup("/v1/payments", "Payments", AdapterPlugins.PagoPa, Scopes.PaymentsRead, Scopes.PaymentsWrite).MapPaymentBatchEndpoints().MapPaymentEndpoints();
 
     public static RouteGroupBuilder MapReconciliationApi(this IEndpointRouteBuilder app) =>
-        app.MapPlatformGroup("/v1/reconciliation", "Reconciliation", AdapterPlugins.PagoPa, Scopes.PaymentsRead);
+        app.MapPlatformGroup("/v1/reconciliation", "Reconciliation", AdapterPlugins.PagoPa, Scopes.PaymentsRead, Scopes.PaymentsWrite).MapReconciliationEndpoints();
 
     private static RouteGroupBuilder MapPlatformGroup(this IEndpointRouteBuilder app, string prefix, string tag, string adapter, params string[] anyOfScopes)
     {
