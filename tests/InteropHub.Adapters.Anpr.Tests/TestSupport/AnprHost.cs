@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
+using InteropHub.Testing;
 
 namespace InteropHub.Adapters.Anpr.Tests.TestSupport;
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
+using InteropHub.Testing;
 
 namespace InteropHub.Adapters.PagoPa.Tests.Fdr;
 

@@ -38,7 +38,7 @@ public sealed class PaidPositionsTests : IDisposable
         {
             Assert.Equal("50", q["limit"]);
             Assert.Equal("2026-02-01T00:00:00", q["payment_date_time_from"]);
-            Assert.Equal("2026-03-02T22:59:59", q["payment_date_time_to"]);
+            Assert.Equal("2026-03-02T23:00:00", q["payment_date_time_to"]);
             Assert.All(q.Keys, name => Assert.Contains(name, SpecListParameters()));
         });
         Assert.All(_pagoPa.Keys(GpdBase), key => Assert.Equal(BariGpdKey, key));

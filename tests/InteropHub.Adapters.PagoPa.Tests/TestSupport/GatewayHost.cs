@@ -8,6 +8,7 @@ using InteropHub.Sandbox.PagoPa;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using InteropHub.Testing;
 
 namespace InteropHub.Adapters.PagoPa.Tests.TestSupport;
 

@@ -5,10 +5,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace InteropHub.Adapters.Anpr.Tests.TestSupport;
+namespace InteropHub.Testing;
 
-/// <summary>What the host hands a plugin, reduced to recording: options bound and validated as the host does, health checks kept.</summary>
-internal sealed class TestAdapterRegistration(IServiceCollection services, IConfigurationSection section, IReadOnlyList<TenantSettings> tenants)
+/// <summary>What the host hands a plugin, reduced to recording: options bound and validated as the host does, jobs and health checks kept.</summary>
+public sealed class TestAdapterRegistration(IServiceCollection services, IConfigurationSection section, IReadOnlyList<TenantSettings> tenants)
     : AdapterRegistration
 {
     public override IServiceCollection Services { get; } = services;
@@ -16,6 +16,8 @@ internal sealed class TestAdapterRegistration(IServiceCollection services, IConf
     public override IConfigurationSection Section { get; } = section;
 
     public override IReadOnlyList<TenantSettings> Tenants { get; } = tenants;
+
+    public List<JobDeclaration> Jobs { get; } = [];
 
     public List<Func<IServiceProvider, IHealthCheck>> HealthChecks { get; } = [];
 
@@ -25,7 +27,7 @@ internal sealed class TestAdapterRegistration(IServiceCollection services, IConf
             .ValidateDataAnnotations()
             .Validate(o => o is not IValidatableOptions validatable || !validatable.Validate().Any(), "IValidatableOptions failed.");
 
-    public override void AddJob(JobDeclaration job) => throw new InvalidOperationException("The ANPR adapter declares no job.");
+    public override void AddJob(JobDeclaration job) => Jobs.Add(job);
 
     public override void AddHealthCheck(Func<IServiceProvider, IHealthCheck> factory) => HealthChecks.Add(factory);
 }
