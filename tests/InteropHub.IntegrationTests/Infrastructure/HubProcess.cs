@@ -96,6 +96,22 @@ public sealed class HubProcess : IDisposable
         return client;
     }
 
+    /// <summary>Waits (bounded, polling) until <paramref name="condition"/> holds: there is no clock to fake across processes.</summary>
+    public async Task EventuallyAsync(Func<Task<bool>> condition, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(50, cancellationToken);
+        }
+
+        throw new TimeoutException($"The hub process never got there:\n{Output}");
+    }
+
     /// <summary>Kills the process at once (SIGKILL) and waits until it is gone.</summary>
     public void Kill()
     {

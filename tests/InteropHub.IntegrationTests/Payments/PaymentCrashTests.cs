@@ -33,7 +33,7 @@ public sealed class PaymentCrashTests
             {
                 using var client = hub.Client(ExternalPagoPa.Key);
                 var creating = CreateAsync(client, Single(), key);
-                await EventuallyAsync(() => pagoPa.Sandbox.Positions(ExternalPagoPa.FiscalCode).Count == 1, hub);
+                await hub.EventuallyAsync(() => Task.FromResult(pagoPa.Sandbox.Positions(ExternalPagoPa.FiscalCode).Count == 1), Ct);
                 hub.Kill();
                 await Assert.ThrowsAnyAsync<HttpRequestException>(() => creating);
             }
@@ -45,11 +45,11 @@ public sealed class PaymentCrashTests
 
                 // The start-up recovery pass finds the position GPD made and records it.
                 JsonElement listed = default;
-                await EventuallyAsync(async () =>
+                await restarted.EventuallyAsync(async () =>
                 {
                     listed = await client.GetFromJsonAsync<JsonElement>("/v1/payments?status=payable", Ct);
                     return listed.GetProperty("total").GetInt32() == 1;
-                }, restarted);
+                }, Ct);
 
                 var retry = await CreateAsync(client, Single(), key);
                 Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
@@ -64,23 +64,5 @@ public sealed class PaymentCrashTests
         {
             HubFactory.DeleteDirectory(directory);
         }
-    }
-
-    private static Task EventuallyAsync(Func<bool> condition, HubProcess hub) => EventuallyAsync(() => Task.FromResult(condition()), hub);
-
-    /// <summary>Polls (bounded) what another process does; there is no clock to fake across processes.</summary>
-    private static async Task EventuallyAsync(Func<Task<bool>> condition, HubProcess hub)
-    {
-        for (var attempt = 0; attempt < 600; attempt++)
-        {
-            if (await condition())
-            {
-                return;
-            }
-
-            await Task.Delay(100, Ct);
-        }
-
-        throw new TimeoutException($"The hub process never got there:\n{hub.Output}");
     }
 }
