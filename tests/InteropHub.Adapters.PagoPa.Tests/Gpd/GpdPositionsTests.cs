@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using InteropHub.Adapters.PagoPa.Gpd;
+using InteropHub.Adapters.PagoPa.Tests.TestSupport;
 using InteropHub.Contracts.Errors;
 using InteropHub.Contracts.Tenancy;
 using Refit;
@@ -11,8 +12,8 @@ namespace InteropHub.Adapters.PagoPa.Tests.Gpd;
 /// <summary>Exactly-once creation on GPD: 409 means "already there", a lost answer means "look before you resend".</summary>
 public sealed class GpdPositionsTests
 {
-    private static readonly TenantId Tenant = TenantId.Parse("bari");
-    private const string Organization = "80015010723";
+    private static readonly TenantId Tenant = BariTenant.Id;
+    private const string Organization = BariTenant.Organization;
 
     [Fact]
     public async Task A_created_position_is_returned_after_one_call()
@@ -98,7 +99,8 @@ public sealed class GpdPositionsTests
     private static GpdPositions Positions(ScriptedGpd gpd)
     {
         var api = RestService.For<IGpdApi>(new HttpClient(gpd) { BaseAddress = new Uri("https://gpd.example/gpd/v1") }, GpdJson.RefitSettings);
-        return new GpdPositions(api, new OneTenant(), new Secrets());
+        var bari = new BariTenant();
+        return new GpdPositions(api, bari, bari);
     }
 
     private static GpdPaymentPosition Position(string? status) => new()
@@ -147,25 +149,5 @@ public sealed class GpdPositionsTests
             response.RequestMessage = request;
             return Task.FromResult(response);
         }
-    }
-
-    private sealed class OneTenant : ITenantDirectory
-    {
-        private readonly TenantSettings _bari = new()
-        {
-            Id = "bari",
-            Name = "Comune di Bari",
-            FiscalCode = Organization,
-            PagoPa = new TenantPagoPaSettings { GpdSubscriptionKey = new SecretReference { Env = "GPD_KEY_BARI" } },
-        };
-
-        public IReadOnlyList<TenantSettings> All => [_bari];
-
-        public TenantSettings? Find(TenantId id) => id == Tenant ? _bari : null;
-    }
-
-    private sealed class Secrets : ISecretResolver
-    {
-        public string Resolve(SecretReference reference) => reference.Env == "GPD_KEY_BARI" ? "subscription-key-of-bari" : throw new InvalidOperationException("unknown secret");
     }
 }

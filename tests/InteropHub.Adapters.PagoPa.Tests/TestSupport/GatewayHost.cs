@@ -18,9 +18,9 @@ namespace InteropHub.Adapters.PagoPa.Tests.TestSupport;
 /// </summary>
 internal sealed class GatewayHost : IDisposable
 {
-    public const string Organization = "80015010723";
-    public const string Key = "subscription-key-of-bari";
-    public static readonly TenantId Tenant = TenantId.Parse("bari");
+    public const string Organization = BariTenant.Organization;
+    public const string Key = BariTenant.Key;
+    public static readonly TenantId Tenant = BariTenant.Id;
 
     private readonly ServiceProvider _provider;
 
@@ -32,9 +32,10 @@ internal sealed class GatewayHost : IDisposable
             .AddInMemoryCollection(plugin.SandboxSettings(Sandbox.PagoPaUrl).ToDictionary(s => $"Adapters:PagoPa:{s.Key}", s => s.Value))
             .Build();
         var services = new ServiceCollection();
-        services.AddSingleton<ITenantDirectory>(new OneTenant());
-        services.AddSingleton<ISecretResolver>(new Secrets());
-        plugin.Register(new TestAdapterRegistration(services, configuration.GetSection("Adapters:PagoPa"), new OneTenant().All));
+        var bari = new BariTenant();
+        services.AddSingleton<ITenantDirectory>(bari);
+        services.AddSingleton<ISecretResolver>(bari);
+        plugin.Register(new TestAdapterRegistration(services, configuration.GetSection("Adapters:PagoPa"), bari.All));
         foreach (var client in new[] { PagoPaAdapterPlugin.GpdClientName, PagoPaAdapterPlugin.GpdBulkClientName })
         {
             // Added after the plugin's limiter, so it sits next to the wire and sees every call as sent.
@@ -124,25 +125,5 @@ internal sealed class GatewayHost : IDisposable
     {
         _provider.Dispose();
         Sandbox.Dispose();
-    }
-
-    private sealed class OneTenant : ITenantDirectory
-    {
-        private readonly TenantSettings _bari = new()
-        {
-            Id = "bari",
-            Name = "Comune di Bari",
-            FiscalCode = Organization,
-            PagoPa = new TenantPagoPaSettings { GpdSubscriptionKey = new SecretReference { Env = "GPD_KEY_BARI" } },
-        };
-
-        public IReadOnlyList<TenantSettings> All => [_bari];
-
-        public TenantSettings? Find(TenantId id) => id == Tenant ? _bari : null;
-    }
-
-    private sealed class Secrets : ISecretResolver
-    {
-        public string Resolve(SecretReference reference) => reference.Env == "GPD_KEY_BARI" ? Key : throw new InvalidOperationException("unknown secret");
     }
 }
