@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using InteropHub.Adapters.PagoPa.Fdr;
 using InteropHub.Contracts.Errors;
 using InteropHub.Contracts.Payments;
@@ -13,8 +14,9 @@ public sealed class FdrReportingFlowsTests : IDisposable
     private const string FlowPath = FlowsPath + "/" + FlowId + "/revisions/2/psps/88888888888";
 
     // The list operation's query parameters as fdr_organization.json declares them.
-    private static readonly string[] SpecListParameters = ["flowDate", "page", "pspId", "publishedGt", "size"];
-    private static readonly string[] SpecPaymentParameters = ["page", "size"];
+    private static readonly IReadOnlyList<string> SpecListParameters = SpecQueryParameters("/organizations/{organizationId}/fdrs");
+    private static readonly IReadOnlyList<string> SpecPaymentParameters =
+        SpecQueryParameters("/organizations/{organizationId}/fdrs/{fdr}/revisions/{revision}/psps/{pspId}/payments");
     private static readonly ReportingFlowRef Flow = new(FlowId, "88888888888", 2, new DateTimeOffset(2026, 2, 28, 10, 0, 0, TimeSpan.Zero), new DateOnly(2026, 2, 27));
 
     private readonly ScriptedPagoPa _pagoPa = new();
@@ -180,4 +182,12 @@ public sealed class FdrReportingFlowsTests : IDisposable
 
     private static string Line(int index, string pay, string payStatus) =>
         $$"""{"index":{{index}},"iuv":"0100000000000012{{index + 2}}","iur":"IUR-{{index}}","idTransfer":1,"pay":{{pay}},"payStatus":"{{payStatus}}","payDate":"2026-02-26T12:30:50.900000Z"}""";
+
+    // The query parameters FdR declares for a GET, read from the official fdr_organization.json copied beside the tests.
+    private static IReadOnlyList<string> SpecQueryParameters(string path)
+    {
+        var spec = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "PagoPa", "Specs", "fdr_organization.json")))!;
+        return [.. spec["paths"]![path]!["get"]!["parameters"]!.AsArray()
+            .Where(p => (string?)p!["in"] == "query").Select(p => (string)p!["name"]!)];
+    }
 }
