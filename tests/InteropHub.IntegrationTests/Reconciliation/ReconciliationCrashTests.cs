@@ -67,5 +67,61 @@ public sealed class ReconciliationCrashTests
         }
     }
 
+    [Fact]
+    public async Task A_hub_killed_mid_receipts_sync_leaves_nothing_half_done_and_the_restart_records_each_payment_once()
+    {
+        using var pagoPa = new ExternalPagoPa();
+        var directory = HubFactory.NewDirectory();
+        try
+        {
+            var settings = pagoPa.Settings(directory);
+            using (var hub = await HubProcess.StartAsync(directory, settings, Ct))
+            {
+                using var client = hub.Client(ExternalPagoPa.Key);
+                for (var i = 0; i < 3; i++)
+                {
+                    var payment = await CreatedAsync(client, Single());
+                    pagoPa.Sandbox.Pay(new PagoPaPayment(ExternalPagoPa.FiscalCode, payment.GetProperty("notices")[0].GetProperty("noticeNumber").GetString()));
+                }
+
+                // GPD answers the paid list slowly: the run is inside its GPD call when the process dies.
+                pagoPa.Sandbox.Faults = new PagoPaFaults(TimeSpan.FromMinutes(2), 0);
+                using var trigger = new HttpRequestMessage(HttpMethod.Post, "/v1/admin/jobs/pagopa.receipts.alpha/trigger");
+                trigger.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+                (await client.SendAsync(trigger, Ct)).EnsureSuccessStatusCode();
+                await hub.EventuallyAsync(async () => (await LastRunAsync(client, "pagopa.receipts.alpha"))?.GetProperty("status").GetString() == "running", Ct);
+                hub.Kill();
+            }
+
+            pagoPa.Sandbox.Faults = PagoPaFaults.None;
+            using (var restarted = await HubProcess.StartAsync(directory, settings, Ct))
+            {
+                using var client = restarted.Client(ExternalPagoPa.Key);
+                Assert.Equal("interrupted", (await LastRunAsync(client, "pagopa.receipts.alpha"))?.GetProperty("status").GetString());
+                Assert.Equal(0, (await client.GetFromJsonAsync<JsonElement>("/v1/payments?status=paid", Ct)).GetProperty("total").GetInt32());
+
+                var run = await JobRuns.TriggerAndWaitAsync(client, "pagopa.receipts.alpha", Ct);
+                var again = await JobRuns.TriggerAndWaitAsync(client, "pagopa.receipts.alpha", Ct);
+
+                Assert.Equal(3, run.GetProperty("counts").GetProperty("recorded").GetInt64());
+                Assert.Equal(3, again.GetProperty("counts").GetProperty("listed").GetInt64());
+                Assert.Equal(3, (await client.GetFromJsonAsync<JsonElement>("/v1/payments?status=paid", Ct)).GetProperty("total").GetInt32());
+                var events = (await client.GetFromJsonAsync<JsonElement>("/v1/events?limit=1000", Ct)).GetProperty("events").EnumerateArray();
+                Assert.Equal(3, events.Count(e => e.GetProperty("type").GetString() == "payment.paid"));
+            }
+        }
+        finally
+        {
+            HubFactory.DeleteDirectory(directory);
+        }
+    }
+
+    private static async Task<JsonElement?> LastRunAsync(HttpClient client, string job)
+    {
+        var jobs = await client.GetFromJsonAsync<JsonElement>("/v1/admin/jobs", Ct);
+        var runs = jobs.EnumerateArray().Single(j => j.GetProperty("name").GetString() == job).GetProperty("lastRuns");
+        return runs.GetArrayLength() == 0 ? null : runs[0];
+    }
+
     private static Task<JsonElement> FlowsAsync(HttpClient client) => client.GetFromJsonAsync<JsonElement>("/v1/reconciliation/flows", Ct);
 }
