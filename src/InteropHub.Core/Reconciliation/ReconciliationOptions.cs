@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace InteropHub.Core.Reconciliation;
 
-/// <summary><c>Hub:Reconciliation</c>: when a paid notice no flow reports becomes an anomaly.</summary>
+/// <summary><c>Hub:Reconciliation</c>: when a paid notice no flow reports becomes an anomaly, and how far back receipts are recovered.</summary>
 public sealed class ReconciliationOptions
 {
     public const string SectionPath = "Hub:Reconciliation";
@@ -10,4 +10,8 @@ public sealed class ReconciliationOptions
     /// <summary>PSPs report by D+2 (pagopa.md §3.1); a receipt older than this without a flow line is <c>paid-not-reported</c>.</summary>
     [Range(typeof(TimeSpan), "1.00:00:00", "90.00:00:00")]
     public TimeSpan PaidNotReportedAfter { get; set; } = TimeSpan.FromDays(5);
+
+    /// <summary>How far back receipt recovery looks at lines reported without a receipt (Biz-Events keeps them longer; GovPay's same-day window missed many).</summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "365.00:00:00")]
+    public TimeSpan ReceiptRecoveryLookBack { get; set; } = TimeSpan.FromDays(30);
 }

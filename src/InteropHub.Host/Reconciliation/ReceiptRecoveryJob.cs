@@ -3,6 +3,7 @@ using InteropHub.Contracts.Payments;
 using InteropHub.Contracts.Tenancy;
 using InteropHub.Core.Payments;
 using InteropHub.Core.Reconciliation;
+using Microsoft.Extensions.Options;
 
 namespace InteropHub.Host.Reconciliation;
 
@@ -13,7 +14,7 @@ namespace InteropHub.Host.Reconciliation;
 /// </summary>
 internal sealed class ReceiptRecoveryJob(
     IReconciliationQueries queries, IReportingFlowStore flows, IReceiptSource receipts, IPaymentStore payments, IReconciliationMatcher matcher,
-    TimeProvider time, IConfiguration configuration) : IHubJob
+    TimeProvider time, IOptions<ReconciliationOptions> options) : IHubJob
 {
     public const string Prefix = "pagopa.receipt-recovery";
     public const string Actor = "job:pagopa.receipt-recovery";
@@ -32,7 +33,7 @@ internal sealed class ReceiptRecoveryJob(
     {
         var tenant = context.Tenant ?? throw new InvalidOperationException($"Job '{context.JobName}' must run for a tenant.");
         var now = time.GetUtcNow();
-        var since = now - configuration.GetValue("Hub:Reconciliation:ReceiptRecoveryLookBack", TimeSpan.FromDays(30));
+        var since = now - options.Value.ReceiptRecoveryLookBack;
         var open = new List<AnomalyRecord>();
         for (var page = 1; ; page++)
         {

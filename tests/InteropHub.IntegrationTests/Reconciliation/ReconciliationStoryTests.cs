@@ -16,6 +16,8 @@ namespace InteropHub.IntegrationTests.Reconciliation;
 /// </summary>
 public sealed class ReconciliationStoryTests
 {
+    private const string ReceiptRecoveryActor = "job:pagopa.receipt-recovery";
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -77,6 +79,33 @@ public sealed class ReconciliationStoryTests
         var closed = await resolved.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Equal(("resolved", "ragioneria.rossi"), (closed.GetProperty("status").GetString(), closed.GetProperty("resolvedBy").GetString()));
         Assert.Equal(0, (await GetAsync(client, "/v1/reconciliation/anomalies?status=open")).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_line_reported_before_its_receipt_is_known_is_completed_from_biz_events_and_its_anomaly_resolved()
+    {
+        await using var hub = new HubFactory();
+        var client = hub.ClientWithKey("sandbox-key-a");
+        var sandbox = hub.Services.GetRequiredService<HubRuntime>().SandboxHost!.PagoPa;
+        var payment = await CreatedAsync(client, Single(10_000));
+        sandbox.Pay(new PagoPaPayment(DemoAFiscalCode, payment.GetProperty("notices")[0].GetProperty("noticeNumber").GetString()));
+        sandbox.PublishFlows(DemoAFiscalCode);
+
+        // No receipts sync ran: the hub learns of the payment from the flow first.
+        await RunAsync(client, "pagopa.fdr.demo-a");
+        await RunAsync(client, "pagopa.match.demo-a");
+        var open = Assert.Single((await GetAsync(client, "/v1/reconciliation/anomalies?status=open")).GetProperty("items").EnumerateArray());
+        Assert.Equal("reported-without-receipt", open.GetProperty("code").GetString());
+
+        var recovery = await RunAsync(client, "pagopa.receipt-recovery.demo-a");
+
+        Assert.Equal(1, recovery.GetProperty("counts").GetProperty("recovered").GetInt64());
+        Assert.Equal(1, recovery.GetProperty("counts").GetProperty("resolved").GetInt64());
+        var read = await GetAsync(client, $"/v1/payments/{payment.GetProperty("id").GetGuid()}");
+        Assert.Equal("reported", read.GetProperty("status").GetString());
+        Assert.False(string.IsNullOrEmpty(read.GetProperty("notices")[0].GetProperty("receiptId").GetString()));
+        var resolved = Assert.Single((await GetAsync(client, "/v1/reconciliation/anomalies?status=resolved")).GetProperty("items").EnumerateArray());
+        Assert.Equal(ReceiptRecoveryActor, resolved.GetProperty("resolvedBy").GetString());
     }
 
     [Fact]
