@@ -17,10 +17,14 @@ internal static class MatchingSql
     // Lines are looked up by (tenant, IUV): without the hint SQLite may range-scan a whole flow per line.
     private const string CurrentLine = "ReportingFlowLines d INDEXED BY IX_ReportingFlowLines_Tenant_Iuv JOIN ReportingFlows fd ON fd.Id = d.ReportingFlowId AND fd.Superseded = 0";
 
+    // Some matched current line of the option's IUV.
+    private const string AnyMatched = $"EXISTS (SELECT 1 FROM {CurrentLine} WHERE d.Tenant = o.Tenant AND d.Iuv = o.Iuv AND d.Status = 'Matched')";
+
     public const string DropWorkTables = """
         DROP TABLE IF EXISTS temp.recon_tenants;
         DROP TABLE IF EXISTS temp.recon_lines;
         DROP TABLE IF EXISTS temp.recon_flows;
+        DROP TABLE IF EXISTS temp.recon_payments;
         DROP TABLE IF EXISTS temp.recon_options;
         DROP TABLE IF EXISTS temp.recon_reported;
         """;
@@ -33,11 +37,12 @@ internal static class MatchingSql
 
     /// <summary>
     /// The lines to decide (current flows, not matched, not REVOKED), each with the notice of its IUV, the amount of its
-    /// transfer in that notice, and its code: the first rule that applies, or 'matched'.
+    /// transfer in that notice, its code (the first rule that applies, or 'matched') and whether the transfer is reported
+    /// with another IUR too. Only what the pass needs for every line is kept; anomalies read the rest back by rowid.
     /// </summary>
     public const string CreateLines = $"""
         CREATE TEMP TABLE recon_lines AS
-        SELECT c.*, CASE
+        SELECT c.LineRowId, c.FlowSeq, c.PaymentId, c.TransferAmount, CASE
             WHEN EXISTS (SELECT 1 FROM ReportingFlowLines d INDEXED BY IX_ReportingFlowLines_Tenant_Iuv WHERE d.Tenant = c.Tenant AND d.Iuv = c.Iuv AND d.ReportingFlowId = c.FlowKey
                 AND d.Iur = c.Iur AND d.TransferIndex = c.TransferIndex AND d."Index" < c.LineIndex) THEN '{AnomalyCodes.DuplicateInFlow}'
             WHEN c.Outcome IN ('NoRpt', 'StandInNoRpt') AND c.PaymentId IS NULL THEN '{AnomalyCodes.NoRptUnknown}'
@@ -49,12 +54,16 @@ internal static class MatchingSql
                 AND d.TransferIndex = c.TransferIndex AND d.ReportingFlowId <> c.FlowKey AND d.Outcome <> 'Revoked'
                 AND (d.Status = 'Matched' OR fd.rowid < c.FlowSeq)) THEN '{AnomalyCodes.SeveralPayments}'
             WHEN c.TransferAmount <> c.AmountCents THEN '{AnomalyCodes.AmountDiffers}'
-            ELSE 'matched' END AS Code
+            ELSE 'matched' END AS Code,
+            EXISTS (SELECT 1 FROM {CurrentLine} WHERE d.Tenant = c.Tenant AND d.Iuv = c.Iuv AND d.TransferIndex = c.TransferIndex
+                AND d.Iur <> c.Iur AND d.Outcome <> 'Revoked') AS PaidTwice
         FROM (
             SELECT l.rowid AS LineRowId, l.ReportingFlowId AS FlowKey, f.rowid AS FlowSeq, l."Index" AS LineIndex, l.Tenant, l.Iuv, l.Iur,
                 l.TransferIndex, l.AmountCents, l.Outcome, o.PaymentId, o.ReceiptId,
-                (SELECT json_extract(t.value, '$.AmountCents') FROM json_each(o.TransfersJson) t
-                    WHERE json_extract(t.value, '$.Index') = l.TransferIndex) AS TransferAmount
+                CASE WHEN json_array_length(o.TransfersJson) = 1
+                    THEN CASE WHEN json_extract(o.TransfersJson, '$[0].Index') = l.TransferIndex THEN json_extract(o.TransfersJson, '$[0].AmountCents') END
+                    ELSE (SELECT json_extract(t.value, '$.AmountCents') FROM json_each(o.TransfersJson) t
+                        WHERE json_extract(t.value, '$.Index') = l.TransferIndex) END AS TransferAmount
             FROM ReportingFlowLines l
             JOIN ReportingFlows f ON f.Id = l.ReportingFlowId AND f.Superseded = 0
             LEFT JOIN PaymentOptions o INDEXED BY IX_PaymentOptions_Tenant_Iuv ON o.Tenant = l.Tenant AND o.Iuv = l.Iuv
@@ -75,27 +84,26 @@ internal static class MatchingSql
 
     public const string InsertLineAnomalies = $"""
         {AnomalyColumns}
-        SELECT c.Tenant, c.Code || ':' || c.FlowKey || ':' || c.LineIndex, c.Code, c.FlowKey, f.FlowId, f.PspId, c.LineIndex, c.Iuv, c.Iur, c.PaymentId,
+        SELECT l.Tenant, c.Code || ':' || f.Id || ':' || l."Index", c.Code, f.Id, f.FlowId, f.PspId, l."Index", l.Iuv, l.Iur, c.PaymentId,
             CASE c.Code
-                WHEN '{AnomalyCodes.PaymentUnknown}' THEN 'No notice matches the IUV, the IUR and transfer ' || c.TransferIndex || '.'
-                WHEN '{AnomalyCodes.SeveralPayments}' THEN 'Another current flow reports the same IUV, IUR and transfer ' || c.TransferIndex || '.'
-                WHEN '{AnomalyCodes.AmountDiffers}' THEN 'Reported ' || c.AmountCents || ' cents; transfer ' || c.TransferIndex || ' is ' || c.TransferAmount || ' cents.'
-                WHEN '{AnomalyCodes.NoRptUnknown}' THEN 'Payment without request (' || c.Outcome || ') for an IUV no notice has.'
-                WHEN '{AnomalyCodes.DuplicateInFlow}' THEN 'An earlier line of the flow has the same IUV, IUR and transfer ' || c.TransferIndex || '.'
+                WHEN '{AnomalyCodes.PaymentUnknown}' THEN 'No notice matches the IUV, the IUR and transfer ' || l.TransferIndex || '.'
+                WHEN '{AnomalyCodes.SeveralPayments}' THEN 'Another current flow reports the same IUV, IUR and transfer ' || l.TransferIndex || '.'
+                WHEN '{AnomalyCodes.AmountDiffers}' THEN 'Reported ' || l.AmountCents || ' cents; transfer ' || l.TransferIndex || ' is ' || c.TransferAmount || ' cents.'
+                WHEN '{AnomalyCodes.NoRptUnknown}' THEN 'Payment without request (' || l.Outcome || ') for an IUV no notice has.'
+                WHEN '{AnomalyCodes.DuplicateInFlow}' THEN 'An earlier line of the flow has the same IUV, IUR and transfer ' || l.TransferIndex || '.'
                 ELSE 'The notice has no receipt yet.' END,
             'Open', @now
-        FROM recon_lines c JOIN ReportingFlows f ON f.Id = c.FlowKey
+        FROM recon_lines c JOIN ReportingFlowLines l ON l.rowid = c.LineRowId JOIN ReportingFlows f ON f.rowid = c.FlowSeq
         WHERE c.Code <> 'matched'
         ON CONFLICT DO NOTHING;
         """;
 
     public const string InsertPaidTwice = $"""
         {AnomalyColumns}
-        SELECT c.Tenant, '{AnomalyCodes.PaidTwice}:' || c.FlowKey || ':' || c.LineIndex, '{AnomalyCodes.PaidTwice}', c.FlowKey, f.FlowId, f.PspId, c.LineIndex,
-            c.Iuv, c.Iur, c.PaymentId, 'Transfer ' || c.TransferIndex || ' of the IUV is reported with another IUR too.', 'Open', @now
-        FROM recon_lines c JOIN ReportingFlows f ON f.Id = c.FlowKey
-        WHERE EXISTS (SELECT 1 FROM {CurrentLine} WHERE d.Tenant = c.Tenant AND d.Iuv = c.Iuv AND d.TransferIndex = c.TransferIndex
-            AND d.Iur <> c.Iur AND d.Outcome <> 'Revoked')
+        SELECT l.Tenant, '{AnomalyCodes.PaidTwice}:' || f.Id || ':' || l."Index", '{AnomalyCodes.PaidTwice}', f.Id, f.FlowId, f.PspId, l."Index",
+            l.Iuv, l.Iur, c.PaymentId, 'Transfer ' || l.TransferIndex || ' of the IUV is reported with another IUR too.', 'Open', @now
+        FROM recon_lines c JOIN ReportingFlowLines l ON l.rowid = c.LineRowId JOIN ReportingFlows f ON f.rowid = c.FlowSeq
+        WHERE c.PaidTwice
         ON CONFLICT DO NOTHING;
         """;
 
@@ -130,49 +138,58 @@ internal static class MatchingSql
         """;
 
     /// <summary>
-    /// The notices of the payments a line was just matched to: reported when every transfer of the tenant's own (no other
-    /// beneficiary) has a matched current line, partially reported when some has.
+    /// The notices of the payments a line was just matched to, with their state: 2 reported (every transfer of the
+    /// tenant's own, no other beneficiary, has a matched current line), 1 partially reported (some line of the IUV is
+    /// matched), 0 neither. A notice with one transfer needs no json_each: its only transfer is looked up directly.
+    /// CROSS JOIN keeps the pass's own (possibly few) payments as the outer loop.
     /// </summary>
     public const string ReportOptions = $"""
+        CREATE TEMP TABLE recon_payments (PaymentId TEXT PRIMARY KEY) WITHOUT ROWID;
+        INSERT OR IGNORE INTO recon_payments SELECT PaymentId FROM recon_lines WHERE Code = 'matched';
         CREATE TEMP TABLE recon_options AS
-        SELECT x.OptionRowId, x.PaymentId, x.AnyReported, x.AnyReported AND NOT EXISTS (
-                SELECT 1 FROM json_each(x.TransfersJson) t
+        SELECT o.rowid AS OptionRowId, o.PaymentId, CASE
+            WHEN json_array_length(o.TransfersJson) = 1 THEN CASE
+                WHEN json_extract(o.TransfersJson, '$[0].BeneficiaryFiscalCode') IS NOT NULL THEN 2 * {AnyMatched}
+                WHEN EXISTS (SELECT 1 FROM {CurrentLine} WHERE d.Tenant = o.Tenant AND d.Iuv = o.Iuv
+                    AND d.TransferIndex = json_extract(o.TransfersJson, '$[0].Index') AND d.Status = 'Matched') THEN 2
+                ELSE {AnyMatched} END
+            WHEN NOT {AnyMatched} THEN 0
+            WHEN NOT EXISTS (
+                SELECT 1 FROM json_each(o.TransfersJson) t
                 WHERE json_extract(t.value, '$.BeneficiaryFiscalCode') IS NULL
-                  AND NOT EXISTS (SELECT 1 FROM {CurrentLine} WHERE d.Tenant = x.Tenant AND d.Iuv = x.Iuv
-                      AND d.TransferIndex = json_extract(t.value, '$.Index') AND d.Status = 'Matched')) AS Reported
-        FROM (
-            SELECT o.rowid AS OptionRowId, o.PaymentId, o.Tenant, o.Iuv, o.TransfersJson,
-                EXISTS (SELECT 1 FROM {CurrentLine} WHERE d.Tenant = o.Tenant AND d.Iuv = o.Iuv AND d.Status = 'Matched') AS AnyReported
-            FROM (SELECT DISTINCT PaymentId FROM recon_lines WHERE Code = 'matched') m
-            JOIN PaymentOptions o ON o.PaymentId = m.PaymentId
-        ) x;
+                  AND NOT EXISTS (SELECT 1 FROM {CurrentLine} WHERE d.Tenant = o.Tenant AND d.Iuv = o.Iuv
+                      AND d.TransferIndex = json_extract(t.value, '$.Index') AND d.Status = 'Matched')) THEN 2
+            ELSE 1 END AS State
+        FROM recon_payments m CROSS JOIN PaymentOptions o ON o.PaymentId = m.PaymentId;
         UPDATE PaymentOptions
-        SET Status = CASE WHEN r.Reported THEN 'Reported' ELSE 'PartiallyReported' END
+        SET Status = CASE r.State WHEN 2 THEN 'Reported' ELSE 'PartiallyReported' END
         FROM recon_options r
-        WHERE PaymentOptions.rowid = r.OptionRowId AND r.AnyReported
-          AND PaymentOptions.Status <> CASE WHEN r.Reported THEN 'Reported' ELSE 'PartiallyReported' END;
+        WHERE PaymentOptions.rowid = r.OptionRowId AND r.State > 0
+          AND PaymentOptions.Status <> CASE r.State WHEN 2 THEN 'Reported' ELSE 'PartiallyReported' END;
         CREATE TEMP TABLE recon_reported AS
-        SELECT p.Id AS PaymentId
-        FROM (SELECT PaymentId FROM recon_options GROUP BY PaymentId HAVING MIN(Reported) = 1) r
-        JOIN Payments p ON p.Id = r.PaymentId
-        WHERE p.Status IN ('Payable', 'PartiallyPaid', 'Paid');
+        SELECT p.rowid AS PaymentRowId, hex(randomblob(16)) AS Entropy
+        FROM recon_payments m CROSS JOIN Payments p ON p.Id = m.PaymentId
+        WHERE p.Status IN ('Payable', 'PartiallyPaid', 'Paid')
+          AND m.PaymentId NOT IN (SELECT PaymentId FROM recon_options WHERE State < 2);
         UPDATE Payments SET Status = 'Reported', UpdatedAt = @now, Version = Version + 1
-        WHERE Id IN (SELECT PaymentId FROM recon_reported);
+        FROM recon_reported r WHERE Payments.rowid = r.PaymentRowId;
         """;
 
     public const string CountReported = "SELECT COUNT(*) FROM recon_reported;";
 
-    /// <summary>payment.reported with PaymentEvents' data shape and deduplication key.</summary>
+    /// <summary>payment.reported with PaymentEvents' data shape and deduplication key; the notices are read once per payment.</summary>
     public const string InsertReportedEvents = $"""
         INSERT INTO Events (Id, Tenant, Type, Subject, DataJson, DeduplicationKey, OccurredAt)
-        SELECT {NewEventId}, p.Tenant, 'payment.reported', 'payments/' || lower(p.Id),
-            json_object(
+        SELECT lower(substr(r.Entropy, 1, 8) || '-' || substr(r.Entropy, 9, 4) || '-4' || substr(r.Entropy, 14, 3) || '-a' || substr(r.Entropy, 18, 3) || '-' || substr(r.Entropy, 21, 12)),
+            p.Tenant, 'payment.reported', 'payments/' || lower(p.Id),
+            (SELECT json_object(
                 'paymentId', lower(p.Id), 'iupd', p.Iupd, 'status', 'reported',
-                'amountCents', (SELECT SUM(o.AmountCents) FROM PaymentOptions o WHERE o.PaymentId = p.Id),
+                'amountCents', SUM(n.AmountCents),
                 'reference', p.Reference,
-                'noticeNumbers', (SELECT json_group_array(n.NoticeNumber) FROM (SELECT NoticeNumber FROM PaymentOptions WHERE PaymentId = p.Id ORDER BY "Index") n)),
+                'noticeNumbers', json_group_array(n.NoticeNumber))
+             FROM (SELECT AmountCents, NoticeNumber FROM PaymentOptions WHERE PaymentId = p.Id ORDER BY "Index") n),
             'payment:' || lower(p.Id) || ':reported', @now
-        FROM recon_reported r JOIN Payments p ON p.Id = r.PaymentId
+        FROM recon_reported r JOIN Payments p ON p.rowid = r.PaymentRowId
         WHERE true
         ON CONFLICT DO NOTHING;
         """;
@@ -203,7 +220,7 @@ internal static class MatchingSql
     /// <summary>The status of the flows the pass looked at: anomalous with an open anomaly, matched when every line is.</summary>
     public const string UpdateFlowStatuses = $"""
         UPDATE ReportingFlows SET Status = {FlowStatus}
-        WHERE Id IN (SELECT FlowKey FROM recon_lines UNION SELECT Id FROM recon_flows);
+        WHERE rowid IN (SELECT FlowSeq FROM recon_lines) OR Id IN (SELECT Id FROM recon_flows);
         """;
 
     public const string FlowStatus = """

@@ -22,36 +22,50 @@ internal sealed class ReconciliationMatcher(IDbContextFactory<HubDbContext> dbFa
         var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
+            await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            var tuning = await PassTuning.ApplyAsync(db.Database.GetDbConnection(), cancellationToken).ConfigureAwait(false);
+            try
             {
-                var pass = new Pass(transaction.GetDbTransaction(), tenant, now, now - after, after.TotalDays, cancellationToken);
-                await pass.ExecuteAsync(MatchingSql.DropWorkTables).ConfigureAwait(false);
-                await pass.ExecuteAsync(MatchingSql.CreateTenants).ConfigureAwait(false);
-                foreach (var settings in tenants.All.Where(t => t.FiscalCode.Length > 0 && (tenant is null || t.Id == tenant.Value.Value)))
-                {
-                    await pass.ExecuteAsync(MatchingSql.InsertTenant, ("@t", settings.Id), ("@fc", settings.FiscalCode)).ConfigureAwait(false);
-                }
-
-                pass.Before = await pass.ScalarAsync(MatchingSql.LastAnomalyId).ConfigureAwait(false);
-                await pass.ExecuteAsync(MatchingSql.CreateLines).ConfigureAwait(false);
-                var (examined, matched) = await pass.PairAsync(MatchingSql.CountLines).ConfigureAwait(false);
-                await pass.ExecuteAsync(MatchingSql.UpdateLines).ConfigureAwait(false);
-                await pass.ExecuteAsync(MatchingSql.InsertLineAnomalies).ConfigureAwait(false);
-                await pass.ExecuteAsync(MatchingSql.InsertPaidTwice).ConfigureAwait(false);
-                await pass.ExecuteAsync(MatchingSql.CreateFlows).ConfigureAwait(false);
-                await pass.ExecuteAsync(MatchingSql.InsertFlowAnomalies).ConfigureAwait(false);
-                await pass.ExecuteAsync(MatchingSql.ReportOptions).ConfigureAwait(false);
-                var reported = await pass.ScalarAsync(MatchingSql.CountReported).ConfigureAwait(false);
-                await pass.ExecuteAsync(MatchingSql.InsertReportedEvents).ConfigureAwait(false);
-                await pass.ExecuteAsync(MatchingSql.InsertPaidNotReported).ConfigureAwait(false);
-                var raised = await pass.ScalarAsync(MatchingSql.CountNewAnomalies).ConfigureAwait(false);
-                await pass.ExecuteAsync(MatchingSql.InsertAnomalyEvents).ConfigureAwait(false);
-                await pass.ExecuteAsync(MatchingSql.UpdateFlowStatuses).ConfigureAwait(false);
-                await pass.ExecuteAsync(MatchingSql.DropWorkTables).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return new ReconciliationRun(checked((int)examined), checked((int)matched), checked((int)raised), checked((int)reported));
+                return await RunAsync(db, tenant, now, after, cancellationToken).ConfigureAwait(false);
             }
+            finally
+            {
+                await tuning.RestoreAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<ReconciliationRun> RunAsync(HubDbContext db, TenantId? tenant, DateTimeOffset now, TimeSpan after, CancellationToken cancellationToken)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            var pass = new Pass(transaction.GetDbTransaction(), tenant, now, now - after, after.TotalDays, cancellationToken);
+            await pass.ExecuteAsync(MatchingSql.DropWorkTables).ConfigureAwait(false);
+            await pass.ExecuteAsync(MatchingSql.CreateTenants).ConfigureAwait(false);
+            foreach (var settings in tenants.All.Where(t => t.FiscalCode.Length > 0 && (tenant is null || t.Id == tenant.Value.Value)))
+            {
+                await pass.ExecuteAsync(MatchingSql.InsertTenant, ("@t", settings.Id), ("@fc", settings.FiscalCode)).ConfigureAwait(false);
+            }
+
+            pass.Before = await pass.ScalarAsync(MatchingSql.LastAnomalyId).ConfigureAwait(false);
+            await pass.ExecuteAsync(MatchingSql.CreateLines).ConfigureAwait(false);
+            var (examined, matched) = await pass.PairAsync(MatchingSql.CountLines).ConfigureAwait(false);
+            await pass.ExecuteAsync(MatchingSql.UpdateLines).ConfigureAwait(false);
+            await pass.ExecuteAsync(MatchingSql.InsertLineAnomalies).ConfigureAwait(false);
+            await pass.ExecuteAsync(MatchingSql.InsertPaidTwice).ConfigureAwait(false);
+            await pass.ExecuteAsync(MatchingSql.CreateFlows).ConfigureAwait(false);
+            await pass.ExecuteAsync(MatchingSql.InsertFlowAnomalies).ConfigureAwait(false);
+            await pass.ExecuteAsync(MatchingSql.ReportOptions).ConfigureAwait(false);
+            var reported = await pass.ScalarAsync(MatchingSql.CountReported).ConfigureAwait(false);
+            await pass.ExecuteAsync(MatchingSql.InsertReportedEvents).ConfigureAwait(false);
+            await pass.ExecuteAsync(MatchingSql.InsertPaidNotReported).ConfigureAwait(false);
+            var raised = await pass.ScalarAsync(MatchingSql.CountNewAnomalies).ConfigureAwait(false);
+            await pass.ExecuteAsync(MatchingSql.InsertAnomalyEvents).ConfigureAwait(false);
+            await pass.ExecuteAsync(MatchingSql.UpdateFlowStatuses).ConfigureAwait(false);
+            await pass.ExecuteAsync(MatchingSql.DropWorkTables).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return new ReconciliationRun(checked((int)examined), checked((int)matched), checked((int)raised), checked((int)reported));
         }
     }
 
