@@ -62,11 +62,16 @@ internal sealed class ReceiptRecoveryJob(
         if (recovered > 0)
         {
             await matcher.MatchAsync(tenant, now, cancellationToken);
-            foreach (var anomaly in open)
+            foreach (var inFlow in open.Where(a => a.ReportingFlowId is not null && a.LineIndex is not null).GroupBy(a => a.ReportingFlowId!.Value))
             {
-                if (anomaly.ReportingFlowId is { } flowId && anomaly.LineIndex is { } index
-                    && await flows.FindAsync(tenant, flowId, cancellationToken) is { } flow
-                    && flow.Lines.Any(l => l.Index == index && l.Status == LineMatchStatus.Matched))
+                // One read per flow: its lines carry their match status after the pass.
+                if (await flows.FindAsync(tenant, inFlow.Key, cancellationToken) is not { } flow)
+                {
+                    continue;
+                }
+
+                var matched = flow.Lines.Where(l => l.Status == LineMatchStatus.Matched).Select(l => l.Index).ToHashSet();
+                foreach (var anomaly in inFlow.Where(a => matched.Contains(a.LineIndex!.Value)))
                 {
                     await queries.ResolveAsync(tenant, anomaly.Id, "Receipt recovered from Biz-Events; the line matched.", Actor, cancellationToken);
                     resolved++;
