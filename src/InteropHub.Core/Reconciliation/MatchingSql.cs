@@ -7,6 +7,9 @@ namespace InteropHub.Core.Reconciliation;
 /// </summary>
 internal static class MatchingSql
 {
+    /// <summary>Who resolved the anomalies the matcher closes itself.</summary>
+    public const string MatcherActor = "matcher";
+
     // A random RFC 4122 version-4 id per row; randomblob is evaluated per row.
     private const string NewEventId =
         "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-a' || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))";
@@ -215,6 +218,29 @@ internal static class MatchingSql
         FROM ReconciliationAnomalies a
         WHERE a.Id > @before
         ON CONFLICT DO NOTHING;
+        """;
+
+    /// <summary>
+    /// Open anomalies the data no longer supports, resolved by the matcher (not an operator): a line anomaly whose line
+    /// has since matched, any anomaly of a flow revision a newer one superseded, and paid-not-reported once a current
+    /// line of the notice's IUV is matched. Runs after the lines and notices of the pass are settled.
+    /// </summary>
+    public const string ResolveSettledAnomalies = $"""
+        UPDATE ReconciliationAnomalies
+        SET Status = 'Resolved', ResolvedBy = '{MatcherActor}', ResolvedAt = @now, ResolvedNote = 'The line matched on a later pass.'
+        WHERE Status = 'Open' AND (@tenant IS NULL OR Tenant = @tenant) AND LineIndex IS NOT NULL
+          AND Code IN ('{AnomalyCodes.PaymentUnknown}', '{AnomalyCodes.SeveralPayments}', '{AnomalyCodes.AmountDiffers}', '{AnomalyCodes.NoRptUnknown}', '{AnomalyCodes.ReportedWithoutReceipt}')
+          AND EXISTS (SELECT 1 FROM ReportingFlowLines l JOIN ReportingFlows f ON f.Id = l.ReportingFlowId AND f.Superseded = 0
+              WHERE l.ReportingFlowId = ReconciliationAnomalies.ReportingFlowId AND l."Index" = ReconciliationAnomalies.LineIndex AND l.Status = 'Matched');
+        UPDATE ReconciliationAnomalies
+        SET Status = 'Resolved', ResolvedBy = '{MatcherActor}', ResolvedAt = @now,
+            ResolvedNote = 'Revision ' || (SELECT f.Revision FROM ReportingFlows f WHERE f.Id = ReconciliationAnomalies.ReportingFlowId) || ' of the flow was superseded by a newer one.'
+        WHERE Status = 'Open' AND (@tenant IS NULL OR Tenant = @tenant) AND ReportingFlowId IS NOT NULL
+          AND EXISTS (SELECT 1 FROM ReportingFlows f WHERE f.Id = ReconciliationAnomalies.ReportingFlowId AND f.Superseded = 1);
+        UPDATE ReconciliationAnomalies
+        SET Status = 'Resolved', ResolvedBy = '{MatcherActor}', ResolvedAt = @now, ResolvedNote = 'A flow reported the notice after all.'
+        WHERE Status = 'Open' AND (@tenant IS NULL OR Tenant = @tenant) AND Code = '{AnomalyCodes.PaidNotReported}'
+          AND EXISTS (SELECT 1 FROM {CurrentLine} WHERE d.Tenant = ReconciliationAnomalies.Tenant AND d.Iuv = ReconciliationAnomalies.Iuv AND d.Status = 'Matched');
         """;
 
     /// <summary>The status of the flows the pass looked at: anomalous with an open anomaly, matched when every line is.</summary>

@@ -60,12 +60,13 @@ internal sealed class ReconciliationMatcher(IDbContextFactory<HubDbContext> dbFa
             var reported = await pass.ScalarAsync(MatchingSql.CountReported).ConfigureAwait(false);
             await pass.ExecuteAsync(MatchingSql.InsertReportedEvents).ConfigureAwait(false);
             await pass.ExecuteAsync(MatchingSql.InsertPaidNotReported).ConfigureAwait(false);
+            var resolved = await pass.ExecuteAsync(MatchingSql.ResolveSettledAnomalies).ConfigureAwait(false);
             var raised = await pass.ScalarAsync(MatchingSql.CountNewAnomalies).ConfigureAwait(false);
             await pass.ExecuteAsync(MatchingSql.InsertAnomalyEvents).ConfigureAwait(false);
             await pass.ExecuteAsync(MatchingSql.UpdateFlowStatuses).ConfigureAwait(false);
             await pass.ExecuteAsync(MatchingSql.DropWorkTables).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return new ReconciliationRun(checked((int)examined), checked((int)matched), checked((int)raised), checked((int)reported));
+            return new ReconciliationRun(checked((int)examined), checked((int)matched), checked((int)raised), checked((int)reported), resolved);
         }
     }
 
@@ -74,12 +75,13 @@ internal sealed class ReconciliationMatcher(IDbContextFactory<HubDbContext> dbFa
     {
         public long Before { get; set; }
 
-        public async Task ExecuteAsync(string sql, params (string Name, object Value)[] extra)
+        /// <summary>Runs <paramref name="sql"/>; the rows its statements changed.</summary>
+        public async Task<int> ExecuteAsync(string sql, params (string Name, object Value)[] extra)
         {
             var command = Command(sql, extra);
             await using (command.ConfigureAwait(false))
             {
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
         }
 

@@ -9,15 +9,14 @@ namespace InteropHub.Host.Reconciliation;
 
 /// <summary>
 /// For flow lines reported without a receipt the hub knows (open <c>reported-without-receipt</c> anomalies of the
-/// look-back), asks Biz-Events for the receipt by IUR and IUV, records it on the payment, matches again, and resolves
-/// the anomaly when its line then matched (GovPay's RT recovery, pagopa.md §2).
+/// look-back), asks Biz-Events for the receipt by IUR and IUV, records it on the payment and matches again; the pass
+/// resolves the anomaly when its line then matches (GovPay's RT recovery, pagopa.md §2).
 /// </summary>
 internal sealed class ReceiptRecoveryJob(
-    IReconciliationQueries queries, IReportingFlowStore flows, IReceiptSource receipts, IPaymentStore payments, IReconciliationMatcher matcher,
+    IReconciliationQueries queries, IReceiptSource receipts, IPaymentStore payments, IReconciliationMatcher matcher,
     TimeProvider time, IOptions<ReconciliationOptions> options) : IHubJob
 {
     public const string Prefix = "pagopa.receipt-recovery";
-    public const string Actor = "job:pagopa.receipt-recovery";
 
     public static JobDeclaration Declaration(IConfiguration configuration, TenantId tenant) => new()
     {
@@ -45,7 +44,7 @@ internal sealed class ReceiptRecoveryJob(
             }
         }
 
-        long recovered = 0, missing = 0, resolved = 0;
+        long recovered = 0, missing = 0;
         foreach (var anomaly in open)
         {
             if (await receipts.ReceiptAsync(tenant, anomaly.Iur!, anomaly.Iuv!, cancellationToken) is { Succeeded: true } receipt
@@ -59,25 +58,8 @@ internal sealed class ReceiptRecoveryJob(
             }
         }
 
-        if (recovered > 0)
-        {
-            await matcher.MatchAsync(tenant, now, cancellationToken);
-            foreach (var inFlow in open.Where(a => a.ReportingFlowId is not null && a.LineIndex is not null).GroupBy(a => a.ReportingFlowId!.Value))
-            {
-                // One read per flow: its lines carry their match status after the pass.
-                if (await flows.FindAsync(tenant, inFlow.Key, cancellationToken) is not { } flow)
-                {
-                    continue;
-                }
-
-                var matched = flow.Lines.Where(l => l.Status == LineMatchStatus.Matched).Select(l => l.Index).ToHashSet();
-                foreach (var anomaly in inFlow.Where(a => matched.Contains(a.LineIndex!.Value)))
-                {
-                    await queries.ResolveAsync(tenant, anomaly.Id, "Receipt recovered from Biz-Events; the line matched.", Actor, cancellationToken);
-                    resolved++;
-                }
-            }
-        }
+        // The pass resolves the anomalies whose line now matches.
+        var resolved = recovered > 0 ? (await matcher.MatchAsync(tenant, now, cancellationToken)).AnomaliesResolved : 0;
 
         return JobOutcome.Of(
             $"{open.Count} line(s) without receipt: {recovered} receipt(s) recovered, {missing} still missing, {resolved} anomaly(ies) resolved.",

@@ -27,7 +27,8 @@ internal sealed class ReconciliationMatchJob(IReconciliationMatcher matcher, Tim
         var tenant = context.Tenant ?? throw new InvalidOperationException($"Job '{context.JobName}' must run for a tenant.");
         var run = await matcher.MatchAsync(tenant, time.GetUtcNow(), cancellationToken);
         return JobOutcome.Of(
-            $"{run.LinesExamined} line(s) examined: {run.LinesMatched} matched, {run.AnomaliesRaised} anomaly(ies) raised, {run.PaymentsReported} payment(s) reported.",
-            ("examined", run.LinesExamined), ("matched", run.LinesMatched), ("anomalies", run.AnomaliesRaised), ("reported", run.PaymentsReported));
+            $"{run.LinesExamined} line(s) examined: {run.LinesMatched} matched, {run.AnomaliesRaised} anomaly(ies) raised, {run.PaymentsReported} payment(s) reported, {run.AnomaliesResolved} anomaly(ies) resolved.",
+            ("examined", run.LinesExamined), ("matched", run.LinesMatched), ("anomalies", run.AnomaliesRaised), ("reported", run.PaymentsReported),
+            ("resolved", run.AnomaliesResolved));
     }
 }

@@ -219,10 +219,51 @@ public sealed class ReconciliationMatcherTests : HubDatabaseTest
         await Flows.SaveAsync(TestTenants.AId, Flow("F-1", [Line(1, Iuv(payment), Iur("p1"), 100.00m)], revision: 2), Ct);
         var run = await Matcher.MatchAsync(null, Now, Ct);
 
-        Assert.Equal(new ReconciliationRun(1, 1, 0, 1), run);
-        Assert.Equal(AnomalyCodes.AmountDiffers, Assert.Single(await AnomaliesAsync()).Code);
+        Assert.Equal(new ReconciliationRun(1, 1, 0, 1, 1), run);
+        var superseded = Assert.Single(await AnomaliesAsync());
+        Assert.Equal(
+            (AnomalyCodes.AmountDiffers, AnomalyStatus.Resolved, "matcher", "Revision 1 of the flow was superseded by a newer one."),
+            (superseded.Code, superseded.Status, superseded.ResolvedBy, superseded.ResolvedNote));
         var current = await FlowAsync("F-1");
         Assert.Equal((2, ReportingFlowStatus.Matched), (current.Flow.Revision, current.Flow.Status));
+    }
+
+    [Fact]
+    public async Task A_line_raised_before_its_receipt_arrived_matches_later_and_its_anomaly_is_resolved_once()
+    {
+        var payment = await PaymentAsync("p1", paid: false);
+        await Flows.SaveAsync(TestTenants.AId, Flow("F-1", [Line(1, Iuv(payment), Iur("p1"), 100.00m)]), Ct);
+        await Matcher.MatchAsync(null, Now, Ct);
+        var raised = Assert.Single(await AnomaliesAsync());
+        await Payments.RecordReceiptAsync(
+            TestTenants.AId, new PaymentReceipt { ReceiptId = Iur("p1"), Iuv = Iuv(payment), Succeeded = true, AmountCents = 10_000, PaidAt = PaidAt }, Ct);
+
+        var run = await Matcher.MatchAsync(null, Now.AddHours(1), Ct);
+        var rerun = await Matcher.MatchAsync(null, Now.AddHours(2), Ct);
+
+        Assert.Equal(AnomalyCodes.ReportedWithoutReceipt, raised.Code);
+        Assert.Equal(new ReconciliationRun(1, 1, 0, 1, 1), run);
+        Assert.Equal(new ReconciliationRun(0, 0, 0, 0, 0), rerun);
+        var resolved = Assert.Single(await AnomaliesAsync());
+        Assert.Equal((AnomalyStatus.Resolved, "matcher", (DateTimeOffset?)Now.AddHours(1)), (resolved.Status, resolved.ResolvedBy, resolved.ResolvedAt));
+        Assert.Equal(ReportingFlowStatus.Matched, (await FlowAsync("F-1")).Flow.Status);
+    }
+
+    [Fact]
+    public async Task A_notice_paid_not_reported_is_resolved_when_a_late_flow_reports_it_and_other_anomalies_stay_open()
+    {
+        var late = await PaymentAsync("late");
+        var unpaid = await PaymentAsync("unpaid", paid: false);
+        await Matcher.MatchAsync(null, PaidAt.AddDays(10), Ct);
+        await Flows.SaveAsync(TestTenants.AId, Flow("F-1", [Line(1, Iuv(late), Iur("late"), 100.00m), Line(2, Iuv(unpaid), "iur-z", 100.00m)]), Ct);
+
+        var run = await Matcher.MatchAsync(null, PaidAt.AddDays(11), Ct);
+
+        Assert.Equal((1, 1), (run.AnomaliesRaised, run.AnomaliesResolved));
+        Assert.Equal(
+            [(AnomalyCodes.PaidNotReported, AnomalyStatus.Resolved), (AnomalyCodes.ReportedWithoutReceipt, AnomalyStatus.Open)],
+            (await AnomaliesAsync()).Select(a => (a.Code, a.Status)).Order());
+        Assert.Equal(ReportingFlowStatus.Anomalous, (await FlowAsync("F-1")).Flow.Status);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ namespace InteropHub.IntegrationTests.Reconciliation;
 /// </summary>
 public sealed class ReconciliationStoryTests
 {
-    private const string ReceiptRecoveryActor = "job:pagopa.receipt-recovery";
+    private const string MatcherActor = "matcher";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -105,7 +105,7 @@ public sealed class ReconciliationStoryTests
         Assert.Equal("reported", read.GetProperty("status").GetString());
         Assert.False(string.IsNullOrEmpty(read.GetProperty("notices")[0].GetProperty("receiptId").GetString()));
         var resolved = Assert.Single((await GetAsync(client, "/v1/reconciliation/anomalies?status=resolved")).GetProperty("items").EnumerateArray());
-        Assert.Equal(ReceiptRecoveryActor, resolved.GetProperty("resolvedBy").GetString());
+        Assert.Equal((MatcherActor, "The line matched on a later pass."), (resolved.GetProperty("resolvedBy").GetString(), resolved.GetProperty("resolvedNote").GetString()));
     }
 
     [Fact]
