@@ -15,18 +15,21 @@ public static class JobRuns
         Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
 
         // The run happens on the scheduler's thread; poll its record (bounded): there is no time to fake here.
-        for (var attempt = 0; attempt < 300; attempt++)
-        {
-            var last = await LastRunAsync(client, job, ct);
-            if (last is { } run && run.GetProperty("id").GetInt64() != before && run.GetProperty("status").GetString() != "running")
+        JsonElement finished = default;
+        var done = await Polling.UntilAsync(
+            async () =>
             {
-                return run;
-            }
+                var last = await LastRunAsync(client, job, ct);
+                if (last is { } run && run.GetProperty("id").GetInt64() != before && run.GetProperty("status").GetString() != "running")
+                {
+                    finished = run;
+                    return true;
+                }
 
-            await Task.Delay(50, ct);
-        }
-
-        throw new TimeoutException($"Job {job} did not finish.");
+                return false;
+            },
+            ct);
+        return done ? finished : throw new TimeoutException($"Job {job} did not finish.");
     }
 
     private static async Task<long?> LastRunIdAsync(HttpClient client, string job, CancellationToken ct) =>

@@ -165,18 +165,10 @@ public sealed class PaymentBatchTests
     /// <summary>Polls the batch (bounded) while the job works on the scheduler's thread: there is no clock to fake here.</summary>
     private static async Task<JsonElement> WaitAsync(HttpClient client, string location, Func<JsonElement, bool> done)
     {
-        for (var attempt = 0; attempt < 1_200; attempt++)
-        {
-            var batch = await client.GetFromJsonAsync<JsonElement>(location, Ct);
-            if (done(batch))
-            {
-                return batch;
-            }
-
-            await Task.Delay(100, Ct);
-        }
-
-        throw new TimeoutException($"The batch did not get there: {await client.GetStringAsync(location, Ct)}");
+        JsonElement batch = default;
+        return await Polling.UntilAsync(async () => done(batch = await client.GetFromJsonAsync<JsonElement>(location, Ct)), Ct, TimeSpan.FromSeconds(200))
+            ? batch
+            : throw new TimeoutException($"The batch did not get there: {batch}");
     }
 
     private static PagoPaSandbox Sandbox(HubFactory hub) => hub.Services.GetRequiredService<HubRuntime>().SandboxHost!.PagoPa;

@@ -51,10 +51,7 @@ public sealed class AnprRequestSpecTests
         var created = await client.SendAsync(batch, ct);
         Assert.Equal(HttpStatusCode.Accepted, created.StatusCode);
         var location = created.Headers.Location!.OriginalString;
-        for (var attempt = 0; attempt < 400 && anpr.Requests("C003").Requests == 0; attempt++)
-        {
-            await Task.Delay(50, ct);
-        }
+        Assert.True(await Polling.UntilAsync(() => Task.FromResult(anpr.Requests("C003").Requests > 0), ct), "The batch never called C003.");
 
         var sent = await SentBodiesAsync(runtime.SandboxHost.AnprUrl, ct);
 

@@ -117,6 +117,8 @@ public sealed class VerificationBatchTests
     [Fact]
     public async Task A_hub_stopped_mid_batch_cancels_the_run_after_its_shutdown_timeout_and_the_next_one_finishes_the_rest()
     {
+        // Enough items at 150 ms each that a slow machine cannot answer them all within the 1 s shutdown timeout.
+        const int Items = 40;
         var directory = HubFactory.NewDirectory();
         var settings = new Dictionary<string, string?>
         {
@@ -131,7 +133,7 @@ public sealed class VerificationBatchTests
             {
                 // Slow answers keep the batch running when the hub is told to stop.
                 Anpr(first).Faults = new AnprFaults(TimeSpan.FromMilliseconds(150), 0);
-                var codes = Anpr(first).Subjects(AnprSubjectCategory.Resident, 12, "demo-a").Select(s => s.FiscalCode).ToList();
+                var codes = Anpr(first).Subjects(AnprSubjectCategory.Resident, Items, "demo-a").Select(s => s.FiscalCode).ToList();
                 var created = await CreateAsync(first, new { checks = new[] { "alive" }, items = codes.Select(c => new { fiscalCode = c }) });
                 id = (await created.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("id").GetGuid();
                 await WaitForAsync(first, id, b => b.GetProperty("progress").GetProperty("verified").GetInt32() >= 1);
@@ -152,12 +154,12 @@ public sealed class VerificationBatchTests
                 answeredBeforeStop = Convert.ToInt32(await query.ExecuteScalarAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture);
             }
 
-            Assert.InRange(answeredBeforeStop, 1, 11);
+            Assert.InRange(answeredBeforeStop, 1, Items - 1);
             await using var restarted = new HubFactory(settings, directory);
             var done = await WaitForAsync(restarted, id, b => b.GetProperty("status").GetString() == "completed");
 
-            Assert.True(done.GetProperty("progress").GetProperty("verified").GetInt32() == 12, $"Not every item verified: {done}");
-            Assert.Equal(12 - answeredBeforeStop, Anpr(restarted).Requests("C007").Requests);
+            Assert.True(done.GetProperty("progress").GetProperty("verified").GetInt32() == Items, $"Not every item verified: {done}");
+            Assert.Equal(Items - answeredBeforeStop, Anpr(restarted).Requests("C007").Requests);
         }
         finally
         {
@@ -321,18 +323,9 @@ public sealed class VerificationBatchTests
     private static async Task<JsonElement> WaitForAsync(HubFactory hub, Guid id, Func<JsonElement, bool> condition)
     {
         JsonElement batch = default;
-        for (var attempt = 0; attempt < 600; attempt++)
-        {
-            batch = await GetAsync(hub, id);
-            if (condition(batch))
-            {
-                return batch;
-            }
-
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
-
-        Assert.Fail($"The batch never reached the expected state; last seen: {batch}");
+        Assert.True(
+            await Polling.UntilAsync(async () => condition(batch = await GetAsync(hub, id)), TestContext.Current.CancellationToken),
+            $"The batch never reached the expected state; last seen: {batch}");
         return batch;
     }
 
