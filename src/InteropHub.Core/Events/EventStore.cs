@@ -17,25 +17,18 @@ internal sealed class EventStore(IDbContextFactory<HubDbContext> dbFactory, Time
         var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            db.Events.Add(new EventRow
-            {
-                Id = Guid.CreateVersion7(now).ToString(),
-                Tenant = hubEvent.Tenant.Value,
-                Type = hubEvent.Type,
-                Subject = hubEvent.Subject,
-                DataJson = hubEvent.DataJson,
-                DeduplicationKey = hubEvent.DeduplicationKey,
-                OccurredAt = now,
-            });
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (DbUpdateException e) when (UniqueViolation.Is(e))
-            {
-                return false;
-            }
+            // ON CONFLICT rather than catching the unique violation: a duplicate is normal here, not an error to log.
+            var id = Guid.CreateVersion7(now).ToString();
+            var tenant = hubEvent.Tenant.Value;
+            var occurredAt = now.ToUnixTimeMilliseconds();
+            var inserted = await db.Database.ExecuteSqlAsync(
+                $"""
+                INSERT INTO "Events" ("Id", "Tenant", "Type", "Subject", "DataJson", "DeduplicationKey", "OccurredAt")
+                VALUES ({id}, {tenant}, {hubEvent.Type}, {hubEvent.Subject}, {hubEvent.DataJson}, {hubEvent.DeduplicationKey}, {occurredAt})
+                ON CONFLICT DO NOTHING
+                """,
+                cancellationToken).ConfigureAwait(false);
+            return inserted == 1;
         }
     }
 

@@ -24,7 +24,7 @@ public sealed class WebhookDeliveryLoopTests
         await hub.Services.GetRequiredService<IEventPublisher>()
             .PublishAsync(new HubEvent(TenantId.Parse("alpha"), EventTypes.PaymentPaid, "payments/loop", """{"n":7}""", "loop-1"), ct);
 
-        var received = await receiver.FirstAsync.WaitAsync(TimeSpan.FromSeconds(30), ct);
+        var received = await receiver.FirstAsync.WaitAsync(Polling.DefaultLimit, ct);
         using var body = JsonDocument.Parse(received.Body);
         Assert.Equal(7, body.RootElement.GetProperty("data").GetProperty("n").GetInt32());
     }
