@@ -65,8 +65,8 @@ internal static class PaymentBatchesApi
         }
 
         var tenantId = http.User.Tenant();
-        var tenant = PaymentsApi.TenantOf(tenants, tenantId);
-        var segregation = PaymentsApi.SegregationCode(tenant);
+        var tenant = PaymentTenant.Settings(tenants, tenantId);
+        var segregation = PaymentTenant.SegregationCode(tenant);
         var begin = await idempotency.BeginAsync(tenantId, key, UploadFingerprint, cancellationToken);
         switch (begin.Outcome)
         {

@@ -66,7 +66,7 @@ internal static class PaymentsApi
         var payment = await store.FindByIupdAsync(tenantId, iupd, cancellationToken);
         if (payment is null)
         {
-            var reserved = await numbers.ReserveAsync(tenantId, SegregationCode(tenant), draft.Options.Count, cancellationToken);
+            var reserved = await numbers.ReserveAsync(tenantId, PaymentTenant.SegregationCode(tenant), draft.Options.Count, cancellationToken);
             (payment, _) = await store.AddPendingAsync(draft.ToNewPayment(tenantId, iupd, hash, reserved), cancellationToken);
         }
 
@@ -77,7 +77,7 @@ internal static class PaymentsApi
         }
 
         var (done, unavailable) = await creation.CompleteAsync(payment, cancellationToken);
-        var info = PaymentInfo.From(done, Creditor(tenant));
+        var info = PaymentInfo.From(done, PaymentTenant.Creditor(tenant));
         var location = $"/v1/payments/{done.Id}";
         return done.Status switch
         {
@@ -115,7 +115,7 @@ internal static class PaymentsApi
         var tenant = http.User.Tenant();
         var query = new PaymentListQuery { Status = wanted, DebtorFiscalCode = code, DueFrom = dueFrom, DueTo = dueTo, Page = page ?? 1, PageSize = pageSize ?? 50 };
         var found = await store.ListAsync(tenant, query, cancellationToken);
-        var creditor = Creditor(TenantOf(tenants, tenant));
+        var creditor = PaymentTenant.Creditor(PaymentTenant.Settings(tenants, tenant));
         return TypedResults.Ok(new PaymentListInfo(query.Page, query.PageSize, found.Total, [.. found.Items.Select(p => PaymentInfo.From(p, creditor))]));
     }
 
@@ -133,7 +133,7 @@ internal static class PaymentsApi
             payment = await RefreshAsync(payment, store, Gateway(http), cancellationToken);
         }
 
-        return TypedResults.Ok(PaymentInfo.From(payment, Creditor(TenantOf(tenants, tenant))));
+        return TypedResults.Ok(PaymentInfo.From(payment, PaymentTenant.Creditor(PaymentTenant.Settings(tenants, tenant))));
     }
 
     private static async Task<Results<Ok<PaymentInfo>, ValidationProblem, ProblemHttpResult>> PatchAsync(
@@ -141,7 +141,7 @@ internal static class PaymentsApi
     {
         var gateway = Gateway(http);
         var tenantId = http.User.Tenant();
-        var tenant = TenantOf(tenants, tenantId);
+        var tenant = PaymentTenant.Settings(tenants, tenantId);
         if (await store.FindAsync(tenantId, id, cancellationToken) is not { } payment)
         {
             return NotFound(id);
@@ -180,7 +180,7 @@ internal static class PaymentsApi
         }
 
         var recorded = await store.RecordOutcomesAsync(tenantId, [new PaymentOutcome(id, position, null)], cancellationToken);
-        return TypedResults.Ok(PaymentInfo.From(recorded[0], Creditor(tenant)));
+        return TypedResults.Ok(PaymentInfo.From(recorded[0], PaymentTenant.Creditor(tenant)));
     }
 
     private static async Task<Results<Ok<PaymentInfo>, ProblemHttpResult>> CancelAsync(
@@ -188,7 +188,7 @@ internal static class PaymentsApi
     {
         var gateway = Gateway(http);
         var tenantId = http.User.Tenant();
-        var creditor = Creditor(TenantOf(tenants, tenantId));
+        var creditor = PaymentTenant.Creditor(PaymentTenant.Settings(tenants, tenantId));
         if (await store.FindAsync(tenantId, id, cancellationToken) is not { } payment)
         {
             return NotFound(id);
@@ -252,7 +252,7 @@ internal static class PaymentsApi
             return Problem.Result(404, ErrorCodes.NotFound, "No such notice", $"The payment has notices 1 to {payment.Options.Count}.");
         }
 
-        var payload = PaymentQr.Payload(option.NoticeNumber, Creditor(TenantOf(tenants, tenantId)), option.AmountCents);
+        var payload = PaymentQr.Payload(option.NoticeNumber, PaymentTenant.Creditor(PaymentTenant.Settings(tenants, tenantId)), option.AmountCents);
         var renderer = http.RequestServices.GetRequiredService<IPaymentNoticeRenderer>();
         return svg.Value
             ? TypedResults.Text(renderer.QrSvg(payload), "image/svg+xml")
@@ -262,7 +262,7 @@ internal static class PaymentsApi
     private static async Task<IResult> NoticeAsync(Guid id, HttpContext http, IPaymentStore store, ITenantDirectory tenants, CancellationToken cancellationToken)
     {
         var tenantId = http.User.Tenant();
-        var tenant = TenantOf(tenants, tenantId);
+        var tenant = PaymentTenant.Settings(tenants, tenantId);
         if (await store.FindAsync(tenantId, id, cancellationToken) is not { } payment)
         {
             return NotFound(id);
@@ -282,7 +282,7 @@ internal static class PaymentsApi
         var pdf = http.RequestServices.GetRequiredService<IPaymentNoticeRenderer>().NoticePdf(new PaymentNotice
         {
             CreditorName = tenant.Name,
-            CreditorFiscalCode = Creditor(tenant),
+            CreditorFiscalCode = PaymentTenant.Creditor(tenant),
             DebtorName = payment.Debtor.FullName,
             DebtorFiscalCode = payment.Debtor.FiscalCode,
             Description = payment.Description,
@@ -337,16 +337,6 @@ internal static class PaymentsApi
 
     /// <summary>The adapter's services are resolved inside the handlers: the group's filter has then made sure the adapter is enabled.</summary>
     private static IPaymentGateway Gateway(HttpContext http) => http.RequestServices.GetRequiredService<IPaymentGateway>();
-
-    public static TenantSettings TenantOf(ITenantDirectory tenants, TenantId id) =>
-        tenants.Find(id) ?? throw new InvalidOperationException($"Tenant {id} is not served by this hub.");
-
-    public static OrganizationFiscalCode Creditor(TenantSettings tenant) => OrganizationFiscalCode.Parse(tenant.FiscalCode);
-
-    /// <summary>The tenant's segregation code; a tenant without one cannot create notices.</summary>
-    public static string SegregationCode(TenantSettings tenant) =>
-        tenant.PagoPa.SegregationCode ?? throw new HubProblemException(409, ErrorCodes.Conflict, "Tenant not set up for pagoPA",
-            "This comune has no pagoPA segregation code configured (Hub:Tenants … PagoPa:SegregationCode); no notice number can be made.");
 
     private static string RequestHash(PaymentRequest request) =>
         Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request)));

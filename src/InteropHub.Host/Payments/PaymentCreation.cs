@@ -44,7 +44,7 @@ internal sealed class PaymentCreation(IPaymentStore store, IPaymentGateway gatew
         return (recorded.Count == 1 ? recorded[0] : payment, null);
     }
 
-    public TenantSettings Tenant(TenantId id) => Apis.PaymentsApi.TenantOf(tenants, id);
+    public TenantSettings Tenant(TenantId id) => PaymentTenant.Settings(tenants, id);
 
     public static PaymentRefusal Refusal(HubProblemException refused)
     {
