@@ -49,6 +49,12 @@ public sealed record PagoPaFaults
         }
     }
 
+    /// <summary>
+    /// When set, the faults hit only calls made with these subscription keys (one comune's key revoked or its traffic
+    /// failing) and every other key is served normally; null hits every call.
+    /// </summary>
+    public IReadOnlySet<string>? OnlyKeys { get; init; }
+
     private static double Ratio(double value, string name) =>
         value is < 0 or > 1 || double.IsNaN(value)
             ? throw new ArgumentOutOfRangeException(name, value, "A ratio is between 0 and 1.")

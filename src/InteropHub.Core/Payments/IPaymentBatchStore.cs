@@ -32,8 +32,11 @@ public interface IPaymentBatchStore
     /// <summary>The tenant's batch with its counts and one page of its item errors (validation and pagoPA refusals, by item index); null when absent or another tenant's.</summary>
     Task<PaymentBatchPage?> FindAsync(TenantId tenant, Guid id, int errorOffset, int errorLimit, CancellationToken cancellationToken);
 
-    /// <summary>Up to <paramref name="limit"/> pending payments of the oldest sealed batch that has any, in item order (one tenant, one batch).</summary>
-    Task<IReadOnlyList<PaymentRecord>> NextToPushAsync(int limit, CancellationToken cancellationToken);
+    /// <summary>
+    /// Up to <paramref name="limit"/> pending payments of the oldest sealed batch that has any, in item order (one tenant,
+    /// one batch), leaving out the batches of the tenants in <paramref name="skip"/> (served this round, or unavailable).
+    /// </summary>
+    Task<IReadOnlyList<PaymentRecord>> NextToPushAsync(int limit, IReadOnlyCollection<TenantId> skip, CancellationToken cancellationToken);
 
     /// <summary>Whether any sealed batch still has pending payments.</summary>
     Task<bool> AnyToPushAsync(CancellationToken cancellationToken);

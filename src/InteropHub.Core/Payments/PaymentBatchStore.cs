@@ -210,13 +210,16 @@ internal sealed class PaymentBatchStore(IDbContextFactory<HubDbContext> dbFactor
         }
     }
 
-    public async Task<IReadOnlyList<PaymentRecord>> NextToPushAsync(int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PaymentRecord>> NextToPushAsync(int limit, IReadOnlyCollection<TenantId> skip, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        ArgumentNullException.ThrowIfNull(skip);
+        var skipped = skip.Select(t => t.Value).ToList();
         var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
             var batchId = await ToPush(db)
+                .Where(b => !skipped.Contains(b.Tenant))
                 .OrderBy(b => b.CreatedAt)
                 .ThenBy(b => b.Id)
                 .Select(b => (Guid?)b.Id)

@@ -81,7 +81,7 @@ public sealed class PaymentBatchStoreTests : HubDatabaseTest
     public async Task Counts_follow_the_payments_and_the_batch_completes_when_none_is_pending()
     {
         var id = await ReceiveAsync(TestTenants.AId, 4, invalid: [3]);
-        var pushed = await Batches.NextToPushAsync(10, Ct);
+        var pushed = await Batches.NextToPushAsync(10, [], Ct);
         Db.Time.Advance(TimeSpan.FromMinutes(1));
         await Payments.RecordOutcomesAsync(TestTenants.AId, [new PaymentOutcome(pushed[0].Id, Position(pushed[0], DebtPositionStatus.Valid), null), new PaymentOutcome(pushed[1].Id, null, Refused)], Ct);
         var halfway = await BatchAsync(id);
@@ -180,7 +180,7 @@ public sealed class PaymentBatchStoreTests : HubDatabaseTest
     public async Task The_errors_page_mixes_validation_errors_and_refusals_by_item_index()
     {
         var id = await ReceiveAsync(TestTenants.AId, 6, invalid: [1, 4]);
-        var pushed = await Batches.NextToPushAsync(10, Ct);
+        var pushed = await Batches.NextToPushAsync(10, [], Ct);
         var refusedIndexes = new[] { 0, 3 };
         await Payments.RecordOutcomesAsync(
             TestTenants.AId,
@@ -211,12 +211,12 @@ public sealed class PaymentBatchStoreTests : HubDatabaseTest
         var newer = await ReceiveAsync(TestTenants.AId, 3, invalid: []);
         Assert.NotEqual(receiving, newer);
 
-        var first = await Batches.NextToPushAsync(10, Ct);
-        var limited = await Batches.NextToPushAsync(1, Ct);
+        var first = await Batches.NextToPushAsync(10, [], Ct);
+        var limited = await Batches.NextToPushAsync(1, [], Ct);
         await Payments.RecordOutcomesAsync(TestTenants.BId, first.Select(p => new PaymentOutcome(p.Id, null, Refused)).ToList(), Ct);
-        var then = await Batches.NextToPushAsync(10, Ct);
+        var then = await Batches.NextToPushAsync(10, [], Ct);
         await Payments.RecordOutcomesAsync(TestTenants.AId, [new PaymentOutcome(then[1].Id, null, Refused)], Ct);
-        var rest = await Batches.NextToPushAsync(10, Ct);
+        var rest = await Batches.NextToPushAsync(10, [], Ct);
 
         Assert.Equal([(older, 0), (older, 2)], first.Select(p => (p.BatchId!.Value, p.BatchIndex!.Value)));
         Assert.All(first, p => Assert.Equal(TestTenants.BId, p.Tenant));
@@ -227,11 +227,26 @@ public sealed class PaymentBatchStoreTests : HubDatabaseTest
     }
 
     [Fact]
+    public async Task Next_to_push_leaves_out_the_tenants_it_is_told_to_skip()
+    {
+        var older = await ReceiveAsync(TestTenants.BId, 2, invalid: []);
+        Db.Time.Advance(TimeSpan.FromSeconds(1));
+        var newer = await ReceiveAsync(TestTenants.AId, 2, invalid: []);
+
+        var withoutB = await Batches.NextToPushAsync(10, [TestTenants.BId], Ct);
+        var withoutEither = await Batches.NextToPushAsync(10, [TestTenants.AId, TestTenants.BId], Ct);
+
+        Assert.Equal([newer, newer], withoutB.Select(p => p.BatchId!.Value));
+        Assert.Empty(withoutEither);
+        Assert.All(await Batches.NextToPushAsync(10, [], Ct), p => Assert.Equal(older, p.BatchId));
+    }
+
+    [Fact]
     public async Task Nothing_is_pushed_before_a_batch_is_sealed()
     {
         var id = await ReceiveAsync(TestTenants.AId, 2, invalid: [], seal: false);
 
-        Assert.Empty(await Batches.NextToPushAsync(10, Ct));
+        Assert.Empty(await Batches.NextToPushAsync(10, [], Ct));
         Assert.False(await Batches.AnyToPushAsync(Ct));
         await Batches.SealAsync(TestTenants.AId, id, 2, "batch-hash", Ct);
         Assert.True(await Batches.AnyToPushAsync(Ct));

@@ -102,6 +102,34 @@ public sealed class PaymentBatchTests
     }
 
     [Fact]
+    public async Task A_comune_whose_pagopa_calls_keep_failing_waits_while_another_comunes_batch_goes_through()
+    {
+        await using var hub = new HubFactory(new Dictionary<string, string?>
+        {
+            ["Hub:Payments:UnavailablePause"] = "00:00:00",
+            ["Adapters:PagoPa:ReadRetries"] = "0",
+        });
+        var alpha = hub.ClientWithKey("sandbox-key-a");
+        var beta = hub.ClientWithKey("sandbox-key-b");
+        Sandbox(hub).Faults = new PagoPaFaults(TimeSpan.Zero, errorRatio: 1) { OnlyKeys = new HashSet<string> { "sandbox-gpd-key-demo-a" } };
+        var body = string.Join('\n', new[] { Single(100), Single(200) }.Select(b => b.ToJsonString()));
+
+        // demo-a's batch is the older one: it used to be first in line, and its outage ended every run before demo-b's turn.
+        var down = (await UploadAsync(alpha, body, "application/x-ndjson")).Headers.Location!.OriginalString;
+        var up = (await UploadAsync(beta, body, "application/x-ndjson")).Headers.Location!.OriginalString;
+        var pushed = await WaitCompletedAsync(beta, up);
+        var waiting = await GetAsync(alpha, down);
+
+        Assert.Equal(2, pushed.GetProperty("counts").GetProperty("created").GetInt32());
+        Assert.Equal(2, waiting.GetProperty("counts").GetProperty("pending").GetInt32());
+        Assert.Empty(Sandbox(hub).Positions(DemoAFiscalCode));
+        Sandbox(hub).Faults = PagoPaFaults.None;
+        var run = await JobRuns.TriggerAndWaitAsync(alpha, "payments.batches", Ct);
+        Assert.Equal(2, (await WaitCompletedAsync(alpha, down)).GetProperty("counts").GetProperty("created").GetInt32());
+        Assert.Equal("succeeded", run.GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Ten_thousand_payments_through_a_faulty_gpd_and_a_restart_end_each_in_one_definite_state_without_duplicates()
     {
         using var pagoPa = new ExternalPagoPa();

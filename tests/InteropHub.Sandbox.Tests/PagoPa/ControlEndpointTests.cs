@@ -30,6 +30,21 @@ public sealed class ControlEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task Faults_put_with_only_keys_hit_those_keys_alone()
+    {
+        var (status, body, _) = await _host.Send(HttpMethod.Put, Control("faults"), new JsonObject
+        {
+            ["errorRatio"] = 1,
+            ["onlyKeys"] = new JsonArray("key-b", "key-a"),
+        }, key: null);
+        var (down, _, _) = await _host.Call(HttpMethod.Get, "debtpositions", key: "key-a");
+        var (up, _, _) = await _host.Call(HttpMethod.Get, "debtpositions", key: "other");
+
+        Assert.Equal((200, "[\"key-a\",\"key-b\"]"), (status, body.GetProperty("onlyKeys").GetRawText()));
+        Assert.Equal((500, 200), (down, up));
+    }
+
+    [Fact]
     public async Task Requests_lists_calls_per_key_and_delete_resets_them()
     {
         await _host.Call(HttpMethod.Get, "debtpositions", key: "k1");

@@ -22,6 +22,18 @@ public sealed class FaultTests : IDisposable
     }
 
     [Fact]
+    public async Task Faults_limited_to_some_keys_fail_only_their_calls()
+    {
+        _host.PagoPa.Faults = new PagoPaFaults(TimeSpan.Zero, 1) { OnlyKeys = new HashSet<string> { "comune-down-key" } };
+
+        var (down, _, _) = await _host.Call(HttpMethod.Post, "debtpositions", Position("IUPD-1", "01000000000000001"), key: "comune-down-key");
+        var (up, _, _) = await _host.Call(HttpMethod.Post, "debtpositions", Position("IUPD-2", "01000000000000002"));
+
+        Assert.Equal((500, 201), (down, up));
+        Assert.Equal("IUPD-2", Assert.Single(_host.PagoPa.Positions(Org)).Iupd);
+    }
+
+    [Fact]
     public async Task A_lost_response_answers_500_but_the_write_is_applied_and_a_retry_gets_409()
     {
         _host.PagoPa.Faults = new PagoPaFaults(TimeSpan.Zero, 0, lostResponseRatio: 1);

@@ -82,6 +82,7 @@ internal static class PagoPaControlEndpoints
                 body.LostResponse ?? LostResponseKind.ServerError)
             {
                 HoldAfterWrite = TimeSpan.FromMilliseconds(body.HoldAfterWriteMs ?? 0),
+                OnlyKeys = body.OnlyKeys is { } keys ? keys.ToHashSet(StringComparer.Ordinal) : null,
             };
             return SandboxJson.Response(200, new
             {
@@ -90,6 +91,7 @@ internal static class PagoPaControlEndpoints
                 pagoPa.Faults.LostResponseRatio,
                 pagoPa.Faults.LostResponse,
                 holdAfterWriteMs = (long)pagoPa.Faults.HoldAfterWrite.TotalMilliseconds,
+                onlyKeys = pagoPa.Faults.OnlyKeys?.Order(StringComparer.Ordinal),
             });
         });
 

@@ -41,7 +41,7 @@ internal sealed class ApimGateway(SubscriptionGate gate, FaultInjector faults)
             }));
         }
 
-        var latency = faults.StartLatency();
+        var latency = faults.StartLatency(key);
         if (gate.Admit(key) is { } wait)
         {
             var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
@@ -53,20 +53,20 @@ internal sealed class ApimGateway(SubscriptionGate gate, FaultInjector faults)
         }
 
         await latency.ConfigureAwait(false);
-        if (faults.Fail())
+        if (faults.Fail(key))
         {
             return Message(requestId, internalError);
         }
 
         // The hold starts before the write is applied: a test that sees the write stored and advances the clock must not outrun the timer.
-        var hold = write ? faults.HoldAfterWrite() : Task.CompletedTask;
+        var hold = write ? faults.HoldAfterWrite(key) : Task.CompletedTask;
         var answer = operation(request);
         if (write && answer.IsSuccess)
         {
             await hold.ConfigureAwait(false);
         }
 
-        if (write && answer.IsSuccess && faults.LoseResponse() is { } lost)
+        if (write && answer.IsSuccess && faults.LoseResponse(key) is { } lost)
         {
             return lost == LostResponseKind.ServerError ? Message(requestId, internalError) : Dropped();
         }

@@ -1,6 +1,6 @@
 namespace InteropHub.Sandbox.PagoPa.Gateway;
 
-/// <summary>Applies <see cref="PagoPaFaults"/> to every pagoPA API: the latency on the sandbox clock, a 500 before the call, a lost response after a write.</summary>
+/// <summary>Applies <see cref="PagoPaFaults"/> to every pagoPA API (or to the calls of some subscription keys only): the latency on the sandbox clock, a 500 before the call, a lost response after a write.</summary>
 internal sealed class FaultInjector(TimeProvider time)
 {
     private volatile PagoPaFaults _faults = PagoPaFaults.None;
@@ -12,27 +12,34 @@ internal sealed class FaultInjector(TimeProvider time)
     }
 
     /// <summary>The injected latency, started now on the sandbox clock: start it before counting the call, so a counted call already waits.</summary>
-    public Task StartLatency()
+    public Task StartLatency(string key)
     {
-        var latency = _faults.Latency;
+        var latency = Current(key).Latency;
         return latency > TimeSpan.Zero ? Task.Delay(latency, time) : Task.CompletedTask;
     }
 
     /// <summary>The hold of a write's answer, started now on the sandbox clock (before the write is applied).</summary>
-    public Task HoldAfterWrite()
+    public Task HoldAfterWrite(string key)
     {
-        var hold = _faults.HoldAfterWrite;
+        var hold = Current(key).HoldAfterWrite;
         return hold > TimeSpan.Zero ? Task.Delay(hold, time) : Task.CompletedTask;
     }
 
     /// <summary>True when the call must fail with a 500 before anything is applied.</summary>
-    public bool Fail() => Hit(_faults.ErrorRatio);
+    public bool Fail(string key) => Hit(Current(key).ErrorRatio);
 
     /// <summary>How an applied write's response is lost, or null when it goes through.</summary>
-    public LostResponseKind? LoseResponse()
+    public LostResponseKind? LoseResponse(string key)
+    {
+        var faults = Current(key);
+        return Hit(faults.LostResponseRatio) ? faults.LostResponse : null;
+    }
+
+    /// <summary>The faults that apply to a call made with subscription key <paramref name="key"/>.</summary>
+    private PagoPaFaults Current(string key)
     {
         var faults = _faults;
-        return Hit(faults.LostResponseRatio) ? faults.LostResponse : null;
+        return faults.OnlyKeys is { } keys && !keys.Contains(key) ? PagoPaFaults.None : faults;
     }
 
     private static bool Hit(double ratio) => ratio > 0 && Random.Shared.NextDouble() < ratio;
