@@ -5,7 +5,7 @@ internal sealed class FaultInjector(TimeProvider time)
 {
     private readonly Lock _gate = new();
     private PagoPaFaults _faults = PagoPaFaults.None;
-    private int _calls;
+    private int _callsWithoutLatency;
 
     public PagoPaFaults Faults
     {
@@ -21,7 +21,7 @@ internal sealed class FaultInjector(TimeProvider time)
         {
             lock (_gate)
             {
-                (_faults, _calls) = (value, 0);
+                (_faults, _callsWithoutLatency) = (value, 0);
             }
         }
     }
@@ -32,8 +32,13 @@ internal sealed class FaultInjector(TimeProvider time)
         TimeSpan latency;
         lock (_gate)
         {
-            _calls++;
-            latency = _calls > _faults.LatencyAfterCalls ? _faults.Latency : TimeSpan.Zero;
+            if (_callsWithoutLatency < _faults.LatencyAfterCalls)
+            {
+                _callsWithoutLatency++;
+                return Task.CompletedTask;
+            }
+
+            latency = _faults.Latency;
         }
 
         return latency > TimeSpan.Zero ? Task.Delay(latency, time) : Task.CompletedTask;
