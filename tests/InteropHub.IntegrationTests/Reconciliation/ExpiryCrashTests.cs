@@ -11,9 +11,10 @@ using static InteropHub.IntegrationTests.Payments.PaymentBodies;
 namespace InteropHub.IntegrationTests.Reconciliation;
 
 /// <summary>
-/// The hub process killed right after an expiry run starts. Expiry is one short database transaction with no call
-/// out, so where the kill lands is a matter of milliseconds; whatever it hit, the restarted hub holds every due
-/// payment expired with its event or none of them, and the next run expires the rest once.
+/// The hub process killed as soon as an expiry run is recorded. Expiry is one database transaction with no call out,
+/// open only as long as its payments make it (300 here: about a second on a loaded machine), so the kill may land
+/// before, in or after it; whichever, the restarted hub holds every due payment expired with its event or none of
+/// them, and the next run expires the rest once.
 /// </summary>
 [Collection(HubKillCollection.Name)]
 public sealed class ExpiryCrashTests
@@ -47,7 +48,7 @@ public sealed class ExpiryCrashTests
                 // The hub runs on the real clock: rather than wait two days, its database moves the due dates back.
                 await MoveDueDatesBackAsync(directory, tomorrow);
                 await JobRuns.TriggerAsync(client, Expiry, Ct);
-                await hub.EventuallyAsync(async () => await JobRunRows.LastStatusAsync(directory, Expiry, Ct) is "Running" or "Succeeded", Ct);
+                await hub.EventuallyAsync(async () => await JobRunRows.LastStatusAsync(directory, Expiry, Ct) is not null, Ct);
                 hub.Kill();
             }
 
