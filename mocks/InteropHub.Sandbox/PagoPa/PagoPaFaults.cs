@@ -11,9 +11,10 @@ public enum LostResponseKind
 }
 
 /// <summary>
-/// Faults injected in front of GPD: a latency before each answer, a ratio of 500 answers before anything is
-/// applied, a ratio of successful writes whose response is lost (the write stays applied), and a hold of every
-/// applied write's answer (to stop a client while GPD has written but not yet answered).
+/// Faults injected in front of every pagoPA API: a latency before each answer (optionally only after a number of
+/// calls), a ratio of 500 answers before anything is applied, a ratio of successful writes whose response is lost
+/// (the write stays applied), and a hold of every applied write's answer (to stop a client while GPD has written but
+/// not yet answered).
 /// </summary>
 public sealed record PagoPaFaults
 {
@@ -29,6 +30,20 @@ public sealed record PagoPaFaults
     }
 
     public TimeSpan Latency { get; }
+
+    /// <summary>
+    /// How many calls, counted from when these faults are set, are answered without <see cref="Latency"/>: a test can
+    /// let a client through its first calls and stop it, waiting, at the next one.
+    /// </summary>
+    public int LatencyAfterCalls
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            field = value;
+        }
+    }
 
     /// <summary>The share of calls answered 500 without touching any position, from 0 to 1.</summary>
     public double ErrorRatio { get; }

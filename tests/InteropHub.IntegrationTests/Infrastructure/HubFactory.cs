@@ -32,6 +32,9 @@ public sealed class HubFactory : WebApplicationFactory<Program>
             ["Hub:TenantsFolder"] = Path.Combine(Directory, "tenants"),
             ["Logging:LogLevel:Default"] = "Warning",
         };
+
+        // A test that wants a reconciliation cron sets it; by default none fires to race the test's own triggers.
+        _settings.WithQuietCrons();
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;

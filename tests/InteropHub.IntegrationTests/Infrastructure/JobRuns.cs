@@ -3,16 +3,13 @@ using System.Text.Json;
 
 namespace InteropHub.IntegrationTests.Infrastructure;
 
-/// <summary>Triggers a job through the admin API and waits for the run it starts.</summary>
+/// <summary>Triggers a job through the admin API, and reads or waits for the run it starts.</summary>
 public static class JobRuns
 {
     public static async Task<JsonElement> TriggerAndWaitAsync(HttpClient client, string job, CancellationToken ct)
     {
         var before = await LastRunIdAsync(client, job, ct);
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/admin/jobs/{job}/trigger");
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-        var response = await client.SendAsync(request, ct);
-        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        await TriggerAsync(client, job, ct);
 
         // The run happens on the scheduler's thread; poll its record (bounded): there is no time to fake here.
         JsonElement finished = default;
@@ -32,13 +29,23 @@ public static class JobRuns
         return done ? finished : throw new TimeoutException($"Job {job} did not finish.");
     }
 
-    private static async Task<long?> LastRunIdAsync(HttpClient client, string job, CancellationToken ct) =>
-        (await LastRunAsync(client, job, ct))?.GetProperty("id").GetInt64();
+    /// <summary>Asks for a run of <paramref name="job"/> now and returns without waiting for it.</summary>
+    public static async Task TriggerAsync(HttpClient client, string job, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/admin/jobs/{job}/trigger");
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        var response = await client.SendAsync(request, ct);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+    }
 
-    private static async Task<JsonElement?> LastRunAsync(HttpClient client, string job, CancellationToken ct)
+    /// <summary>The newest run of <paramref name="job"/> as <c>GET /v1/admin/jobs</c> lists it, or null before its first.</summary>
+    public static async Task<JsonElement?> LastRunAsync(HttpClient client, string job, CancellationToken ct)
     {
         var jobs = await client.GetFromJsonAsync<JsonElement>("/v1/admin/jobs", ct);
         var runs = jobs.EnumerateArray().Single(j => j.GetProperty("name").GetString() == job).GetProperty("lastRuns");
         return runs.GetArrayLength() > 0 ? runs[0] : null;
     }
+
+    private static async Task<long?> LastRunIdAsync(HttpClient client, string job, CancellationToken ct) =>
+        (await LastRunAsync(client, job, ct))?.GetProperty("id").GetInt64();
 }

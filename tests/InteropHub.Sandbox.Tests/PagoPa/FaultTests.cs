@@ -3,7 +3,7 @@ using static InteropHub.Sandbox.Tests.PagoPa.GpdHost;
 
 namespace InteropHub.Sandbox.Tests.PagoPa;
 
-/// <summary>Injected latency, 500s before anything is applied, and responses lost after an applied write.</summary>
+/// <summary>Injected latency (from the first call or after a number of them), 500s before anything is applied, and responses lost after an applied write.</summary>
 public sealed class FaultTests : IDisposable
 {
     private readonly GpdHost _host = new();
@@ -82,6 +82,30 @@ public sealed class FaultTests : IDisposable
 
         Assert.Equal(200, status);
     }
+
+    [Fact]
+    public async Task Latency_after_calls_answers_the_first_calls_at_once_and_holds_the_next_until_faults_are_set_again()
+    {
+        var latency = TimeSpan.FromSeconds(30);
+        _host.PagoPa.Faults = new PagoPaFaults(latency, 0) { LatencyAfterCalls = 2 };
+
+        // Answers that must not wait are bounded in real time: a wrongly held one fails the test instead of hanging it.
+        var (first, _, _) = await _host.Call(HttpMethod.Get, "debtpositions").WaitAsync(TimeSpan.FromSeconds(10), Cancellation);
+        var (second, _, _) = await _host.Call(HttpMethod.Get, "debtpositions").WaitAsync(TimeSpan.FromSeconds(10), Cancellation);
+        var third = _host.Call(HttpMethod.Get, "debtpositions");
+        Assert.True(SpinWait.SpinUntil(() => _host.PagoPa.RequestCount(Key) == 3, TimeSpan.FromSeconds(10)));
+        Assert.False(third.IsCompleted);
+        _host.PagoPa.Faults = new PagoPaFaults(latency, 0) { LatencyAfterCalls = 1 };
+        var (counted, _, _) = await _host.Call(HttpMethod.Get, "debtpositions").WaitAsync(TimeSpan.FromSeconds(10), Cancellation);
+        _host.Time.Advance(latency);
+        var (held, _, _) = await third;
+
+        Assert.Equal((200, 200, 200, 200), (first, second, counted, held));
+    }
+
+    [Fact]
+    public void A_negative_call_count_is_refused() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => PagoPaFaults.None with { LatencyAfterCalls = -1 });
 
     [Fact]
     public async Task A_held_write_is_applied_at_once_and_answered_only_when_the_hold_has_passed()

@@ -5,12 +5,18 @@ using static InteropHub.Sandbox.Tests.PagoPa.GpdHost;
 
 namespace InteropHub.Sandbox.Tests.PagoPa;
 
-/// <summary>Biz-Events and GPD receipts made from the receipts stored at payment, and GPD's paid-positions list.</summary>
+/// <summary>
+/// Biz-Events and GPD receipts made from the receipts stored at payment, and GPD's paid-positions list; every answer
+/// in the shape biz_events.json and gpd_payments.json declare for its status, with the X-Request-Id both declare.
+/// </summary>
 public sealed class ReceiptApiTests : IDisposable
 {
     private readonly GpdHost _host = new();
 
     public void Dispose() => _host.Dispose();
+
+    private static void HasRequestId(HttpResponseMessage response) =>
+        Assert.False(string.IsNullOrEmpty(response.Headers.TryGetValues("X-Request-Id", out var ids) ? ids.First() : null), "X-Request-Id is missing");
 
     private Uri BizEvents(string relative) => new($"{_host.PagoPa.BizEventsUrl}/organizations/{Org}/receipts/{relative}");
 
@@ -21,10 +27,12 @@ public sealed class ReceiptApiTests : IDisposable
     {
         await _host.PaidNotice(1, "BCITITMM");
 
-        var (byIur, receipt, _) = await _host.Send(HttpMethod.Get, BizEvents("IUR-1"));
-        var (byBoth, _, _) = await _host.Send(HttpMethod.Get, BizEvents("IUR-1/paymentoptions/01000000000000001"));
+        var (byIur, receipt, first) = await _host.Send(HttpMethod.Get, BizEvents("IUR-1"));
+        var (byBoth, same, second) = await _host.Send(HttpMethod.Get, BizEvents("IUR-1/paymentoptions/01000000000000001"));
 
         Assert.Equal((200, 200), (byIur, byBoth));
+        Assert.Equal(receipt.GetRawText(), same.GetRawText());
+        Assert.All(new[] { first, second }, HasRequestId);
         Assert.Equal(("301000000000000001", "01000000000000001", "300.00", "BCITITMM"), (Text(receipt, "noticeNumber"), Text(receipt, "creditorReferenceId"), receipt.GetProperty("paymentAmount").GetRawText(), Text(receipt, "idPSP")));
         Assert.Equal("100.00", receipt.GetProperty("transferList")[0].GetProperty("transferAmount").GetRawText());
         // TransferPA requires both iban and mbdAttachment although ctReceiptV2 makes them a choice: only the IBAN is sent.
@@ -38,11 +46,13 @@ public sealed class ReceiptApiTests : IDisposable
     {
         await _host.PaidNotice(1);
 
-        var (unknown, problem, _) = await _host.Send(HttpMethod.Get, BizEvents("IUR-9"));
-        var (wrongIuv, _, _) = await _host.Send(HttpMethod.Get, BizEvents("IUR-1/paymentoptions/01000000000000009"));
+        var (unknown, problem, response) = await _host.Send(HttpMethod.Get, BizEvents("IUR-9"));
+        var (wrongIuv, wrongProblem, _) = await _host.Send(HttpMethod.Get, BizEvents("IUR-1/paymentoptions/01000000000000009"));
 
         Assert.Equal((404, 404), (unknown, wrongIuv));
         Assert.Empty(OpenApiSchemas.BizEvents.Violations(problem, "ProblemJson"));
+        Assert.Empty(OpenApiSchemas.BizEvents.Violations(wrongProblem, "ProblemJson"));
+        HasRequestId(response);
     }
 
     [Fact]
@@ -51,9 +61,9 @@ public sealed class ReceiptApiTests : IDisposable
         await _host.PaidNotice(1);
         await _host.PaidNotice(2);
 
-        var (status, list, _) = await _host.Send(HttpMethod.Get, GpdReceipts("?pageNum=0&pageSize=1&from=2026-03-02&to=2026-03-02"));
+        var (status, list, listed) = await _host.Send(HttpMethod.Get, GpdReceipts("?pageNum=0&pageSize=1&from=2026-03-02&to=2026-03-02"));
         var (before, empty, _) = await _host.Send(HttpMethod.Get, GpdReceipts("?from=2026-02-01&to=2026-03-01"));
-        var (tooBig, _, _) = await _host.Send(HttpMethod.Get, GpdReceipts("?pageSize=101"));
+        var (tooBig, refusal, refused) = await _host.Send(HttpMethod.Get, GpdReceipts("?pageSize=101"));
 
         Assert.Equal((200, "1", "2"), (status, Text(list, "length"), Text(list, "totalPages")));
         Assert.Equal(("01000000000000001", "RSSMRA80A01H501U"), (Text(list.GetProperty("results")[0], "iuv"), Text(list.GetProperty("results")[0], "debtor")));
@@ -61,6 +71,8 @@ public sealed class ReceiptApiTests : IDisposable
         Assert.DoesNotContain(OpenApiSchemas.GpdPayments.Violations(list, "PaymentsResult"), v => !v.StartsWith("$.results[0]: member '", StringComparison.Ordinal));
         Assert.Equal((200, 0), (before, empty.GetProperty("results").GetArrayLength()));
         Assert.Equal(400, tooBig);
+        Assert.Empty(OpenApiSchemas.GpdPayments.Violations(refusal, "ProblemJson"));
+        Assert.All(new[] { listed, refused }, HasRequestId);
     }
 
     [Fact]
@@ -70,13 +82,15 @@ public sealed class ReceiptApiTests : IDisposable
 
         var response = await Http.SendAsync(new HttpRequestMessage(HttpMethod.Get, GpdReceipts("/01000000000000001")) { Headers = { { "Ocp-Apim-Subscription-Key", Key } } }, Cancellation);
         var document = XDocument.Parse(await response.Content.ReadAsStringAsync(Cancellation));
-        var (unknown, problem, _) = await _host.Send(HttpMethod.Get, GpdReceipts("/01000000000000009"));
+        var (unknown, problem, notFound) = await _host.Send(HttpMethod.Get, GpdReceipts("/01000000000000009"));
 
         XNamespace paForNode = "http://pagopa-api.pagopa.gov.it/pa/paForNode.xsd";
         var receipt = document.Element(paForNode + "paSendRTV2Request")!.Element("receipt")!;
         Assert.Equal("application/xml", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(("IUR-1", "300.00", 2), ((string?)receipt.Element("receiptId"), (string?)receipt.Element("paymentAmount"), receipt.Element("transferList")!.Elements("transfer").Count()));
         Assert.Equal((404, "Not found the receipt"), (unknown, Text(problem, "title")));
+        Assert.Empty(OpenApiSchemas.GpdPayments.Violations(problem, "ProblemJson"));
+        Assert.All(new[] { response, notFound }, HasRequestId);
     }
 
     [Fact]
@@ -86,10 +100,23 @@ public sealed class ReceiptApiTests : IDisposable
 
         var (unauthorized, _, _) = await _host.Send(HttpMethod.Get, BizEvents("IUR-1"), key: null);
         _host.PagoPa.Faults = new PagoPaFaults(TimeSpan.Zero, 1);
-        var (biz, _, _) = await _host.Send(HttpMethod.Get, BizEvents("IUR-1"));
-        var (gpd, _, _) = await _host.Send(HttpMethod.Get, GpdReceipts(""));
+        var (biz, bizProblem, _) = await _host.Send(HttpMethod.Get, BizEvents("IUR-1"));
+        var (gpd, gpdProblem, _) = await _host.Send(HttpMethod.Get, GpdReceipts(""));
 
         Assert.Equal((401, 500, 500), (unauthorized, biz, gpd));
+        Assert.Empty(OpenApiSchemas.BizEvents.Violations(bizProblem, "ProblemJson"));
+        Assert.Empty(OpenApiSchemas.GpdPayments.Violations(gpdProblem, "ProblemJson"));
+    }
+
+    [Fact]
+    public async Task Biz_events_takes_the_subscription_key_as_a_query_parameter_too()
+    {
+        await _host.PaidNotice(1);
+
+        // biz_events.json's security: apiKeyHeader or apiKeyQuery (subscription-key).
+        var (status, receipt, _) = await _host.Send(HttpMethod.Get, new Uri($"{BizEvents("IUR-1/paymentoptions/01000000000000001")}?subscription-key={Key}"), key: null);
+
+        Assert.Equal((200, "IUR-1"), (status, Text(receipt, "receiptId")));
     }
 
     [Fact]

@@ -3,18 +3,44 @@ namespace InteropHub.Sandbox.PagoPa.Gateway;
 /// <summary>Applies <see cref="PagoPaFaults"/> to every pagoPA API (or to the calls of some subscription keys only): the latency on the sandbox clock, a 500 before the call, a lost response after a write.</summary>
 internal sealed class FaultInjector(TimeProvider time)
 {
-    private volatile PagoPaFaults _faults = PagoPaFaults.None;
+    private readonly Lock _gate = new();
+    private PagoPaFaults _faults = PagoPaFaults.None;
+    private int _callsWithoutLatency;
 
     public PagoPaFaults Faults
     {
-        get => _faults;
-        set => _faults = value;
+        get
+        {
+            lock (_gate)
+            {
+                return _faults;
+            }
+        }
+
+        set
+        {
+            lock (_gate)
+            {
+                (_faults, _callsWithoutLatency) = (value, 0);
+            }
+        }
     }
 
     /// <summary>The injected latency, started now on the sandbox clock: start it before counting the call, so a counted call already waits.</summary>
     public Task StartLatency(string key)
     {
-        var latency = Current(key).Latency;
+        TimeSpan latency;
+        lock (_gate)
+        {
+            if (_callsWithoutLatency < _faults.LatencyAfterCalls)
+            {
+                _callsWithoutLatency++;
+                return Task.CompletedTask;
+            }
+
+            latency = For(_faults, key).Latency;
+        }
+
         return latency > TimeSpan.Zero ? Task.Delay(latency, time) : Task.CompletedTask;
     }
 
@@ -36,11 +62,10 @@ internal sealed class FaultInjector(TimeProvider time)
     }
 
     /// <summary>The faults that apply to a call made with subscription key <paramref name="key"/>.</summary>
-    private PagoPaFaults Current(string key)
-    {
-        var faults = _faults;
-        return faults.OnlyKeys is { } keys && !keys.Contains(key) ? PagoPaFaults.None : faults;
-    }
+    private PagoPaFaults Current(string key) => For(Faults, key);
+
+    private static PagoPaFaults For(PagoPaFaults faults, string key) =>
+        faults.OnlyKeys is { } keys && !keys.Contains(key) ? PagoPaFaults.None : faults;
 
     private static bool Hit(double ratio) => ratio > 0 && Random.Shared.NextDouble() < ratio;
 }
