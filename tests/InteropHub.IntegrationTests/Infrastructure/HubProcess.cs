@@ -17,6 +17,9 @@ public sealed class HubProcess : IDisposable
     private HubProcess(Process process, Uri address)
     {
         _process = process;
+
+        // A test process that ends without disposing this one (aborted on its timeout) must not leave the hub running.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => KillQuietly();
         Address = address;
         _process.OutputDataReceived += (_, line) => Append(line.Data);
         _process.ErrorDataReceived += (_, line) => Append(line.Data);
@@ -99,17 +102,10 @@ public sealed class HubProcess : IDisposable
     /// <summary>Waits (bounded, polling) until <paramref name="condition"/> holds: there is no clock to fake across processes.</summary>
     public async Task EventuallyAsync(Func<Task<bool>> condition, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < 600; attempt++)
+        if (!await Polling.UntilAsync(condition, cancellationToken))
         {
-            if (await condition())
-            {
-                return;
-            }
-
-            await Task.Delay(50, cancellationToken);
+            throw new TimeoutException($"The hub process never got there:\n{Output}");
         }
-
-        throw new TimeoutException($"The hub process never got there:\n{Output}");
     }
 
     /// <summary>Kills the process at once (SIGKILL) and waits until it is gone.</summary>
@@ -121,6 +117,18 @@ public sealed class HubProcess : IDisposable
         }
 
         _process.WaitForExit();
+    }
+
+    private void KillQuietly()
+    {
+        try
+        {
+            Kill();
+        }
+        catch (InvalidOperationException)
+        {
+            // Disposed already, or never started.
+        }
     }
 
     public void Dispose()
