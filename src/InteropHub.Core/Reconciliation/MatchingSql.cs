@@ -185,7 +185,7 @@ internal static class MatchingSql
         WHERE p.Status IN ('Payable', 'PartiallyPaid', 'Paid')
           AND m.PaymentId NOT IN (SELECT PaymentId FROM recon_options WHERE State < 2);
         UPDATE OR FAIL Payments SET Status = 'Reported', UpdatedAt = @now, Version = Version + 1
-        FROM recon_reported r WHERE Payments.rowid = r.PaymentRowId;
+        WHERE rowid IN (SELECT PaymentRowId FROM recon_reported);
         """;
 
     public const string CountReported = "SELECT COUNT(*) FROM recon_reported;";
