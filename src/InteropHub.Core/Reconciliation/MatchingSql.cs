@@ -47,7 +47,8 @@ internal static class MatchingSql
     /// with another IUR too. Only what the pass needs for every line is kept; anomalies read the rest back by rowid.
     /// One lookup of the other current lines of the same IUV and transfer gives three flags: 1 an earlier line of the
     /// same flow with the same IUR (007115), 2 another flow's line with the same IUR, matched or older (007102), 4 a line
-    /// with another IUR (paid twice). The line itself is skipped on the index, before its row is read.
+    /// with another IUR (paid twice). The line itself is skipped on the index, before its row is read. OFFSET 0 keeps
+    /// the inner query from being flattened, which computed its JSON transfer amount at each of the three places it is read.
     /// </summary>
     public const string CreateLines = $"""
         CREATE TEMP TABLE recon_lines AS
@@ -152,7 +153,8 @@ internal static class MatchingSql
     /// tenant's own, no other beneficiary, has a matched current line), 1 partially reported (some line of the IUV is
     /// matched), 0 neither. A notice with one transfer needs no json_each: its only transfer is looked up directly, and
     /// when a line of this pass matched it (MatchedOption, one per payment) that line is the lookup's answer: 2.
-    /// CROSS JOIN keeps the pass's own (possibly few) payments as the outer loop.
+    /// CROSS JOIN keeps the pass's own (possibly few) payments as the outer loop. The reported payments are keyed by
+    /// rowid: their events are written in that order, so the events' ids ascend.
     /// </summary>
     public const string ReportOptions = $"""
         CREATE TEMP TABLE recon_payments (PaymentId TEXT PRIMARY KEY, MatchedOption INTEGER) WITHOUT ROWID;
