@@ -3,19 +3,25 @@ namespace InteropHub.Core.Reconciliation;
 /// <summary>
 /// The matcher's set-based statements (SQLite). They share the parameters <c>@tenant</c> (null for every tenant),
 /// <c>@now</c> and <c>@cutoff</c> (Unix ms), <c>@days</c> and <c>@before</c> (the last anomaly id before the pass).
-/// Work tables are TEMP, created and dropped inside the pass's transaction.
+/// Work tables are TEMP, created and dropped inside the pass's transaction. Writes that scale with the lines say OR FAIL:
+/// an error rolls the whole pass back anyway, so SQLite need not keep a statement journal of every page they change.
 /// </summary>
 internal static class MatchingSql
 {
     /// <summary>Who resolved the anomalies the matcher closes itself.</summary>
     public const string MatcherActor = "matcher";
 
-    // A random RFC 4122 version-4 id per row; randomblob is evaluated per row.
-    private const string NewEventId =
-        "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-a' || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))";
+    // RFC 9562 version 7 ids: @now's milliseconds, a 12-bit kind (0 payment.reported, 1 anomaly) and a 62-bit counter in
+    // place of the random bits. The counters are rowids that never repeat (a payment is reported once, an anomaly id is
+    // never reused), so ids are unique, and rows inserted in counter order get ascending ids, appended to the Id index.
+    private const string ReportedEventId =
+        "printf('%08x-%04x-7000-%04x-%012x', @now >> 16, @now & 65535, 32768 | ((r.PaymentRowId >> 48) & 16383), r.PaymentRowId & 281474976710655)";
+
+    private const string AnomalyEventId =
+        "printf('%08x-%04x-7001-%04x-%012x', @now >> 16, @now & 65535, 32768 | ((a.Id >> 48) & 16383), a.Id & 281474976710655)";
 
     private const string AnomalyColumns =
-        "INSERT INTO ReconciliationAnomalies (Tenant, \"Key\", Code, ReportingFlowId, FlowId, PspId, LineIndex, Iuv, Iur, PaymentId, Detail, Status, CreatedAt)";
+        "INSERT OR FAIL INTO ReconciliationAnomalies (Tenant, \"Key\", Code, ReportingFlowId, FlowId, PspId, LineIndex, Iuv, Iur, PaymentId, Detail, Status, CreatedAt)";
 
     // Lines are looked up by (tenant, IUV): without the hint SQLite may range-scan a whole flow per line.
     private const string CurrentLine = "ReportingFlowLines d INDEXED BY IX_ReportingFlowLines_Tenant_Iuv JOIN ReportingFlows fd ON fd.Id = d.ReportingFlowId AND fd.Superseded = 0";
@@ -42,42 +48,47 @@ internal static class MatchingSql
     /// The lines to decide (current flows, not matched, not REVOKED), each with the notice of its IUV, the amount of its
     /// transfer in that notice, its code (the first rule that applies, or 'matched') and whether the transfer is reported
     /// with another IUR too. Only what the pass needs for every line is kept; anomalies read the rest back by rowid.
+    /// One lookup of the other current lines of the same IUV and transfer gives three flags: 1 an earlier line of the
+    /// same flow with the same IUR (007115), 2 another flow's line with the same IUR, matched or older (007102), 4 a line
+    /// with another IUR (paid twice). The line itself is skipped on the index, before its row is read. OFFSET 0 keeps
+    /// the inner query from being flattened, which computed its JSON transfer amount at each of the three places it is read.
     /// </summary>
     public const string CreateLines = $"""
         CREATE TEMP TABLE recon_lines AS
-        SELECT c.LineRowId, c.FlowSeq, c.PaymentId, c.TransferAmount, CASE
-            WHEN EXISTS (SELECT 1 FROM ReportingFlowLines d INDEXED BY IX_ReportingFlowLines_Tenant_Iuv WHERE d.Tenant = c.Tenant AND d.Iuv = c.Iuv AND d.ReportingFlowId = c.FlowKey
-                AND d.Iur = c.Iur AND d.TransferIndex = c.TransferIndex AND d."Index" < c.LineIndex) THEN '{AnomalyCodes.DuplicateInFlow}'
+        SELECT c.LineRowId, c.FlowSeq, c.PaymentId, c.OptionRowId, c.OneTransfer, c.TransferAmount, CASE
+            WHEN c.Siblings & 1 THEN '{AnomalyCodes.DuplicateInFlow}'
             WHEN c.Outcome IN ('NoRpt', 'StandInNoRpt') AND c.PaymentId IS NULL THEN '{AnomalyCodes.NoRptUnknown}'
             WHEN c.PaymentId IS NULL THEN '{AnomalyCodes.PaymentUnknown}'
             WHEN c.Outcome IN ('Executed', 'StandIn') AND c.ReceiptId IS NULL THEN '{AnomalyCodes.ReportedWithoutReceipt}'
             WHEN c.Outcome IN ('Executed', 'StandIn') AND c.ReceiptId <> c.Iur THEN '{AnomalyCodes.PaymentUnknown}'
             WHEN c.TransferAmount IS NULL THEN '{AnomalyCodes.PaymentUnknown}'
-            WHEN EXISTS (SELECT 1 FROM {CurrentLine} WHERE d.Tenant = c.Tenant AND d.Iuv = c.Iuv AND d.Iur = c.Iur
-                AND d.TransferIndex = c.TransferIndex AND d.ReportingFlowId <> c.FlowKey AND d.Outcome <> 'Revoked'
-                AND (d.Status = 'Matched' OR fd.rowid < c.FlowSeq)) THEN '{AnomalyCodes.SeveralPayments}'
+            WHEN c.Siblings & 2 THEN '{AnomalyCodes.SeveralPayments}'
             WHEN c.TransferAmount <> c.AmountCents THEN '{AnomalyCodes.AmountDiffers}'
             ELSE 'matched' END AS Code,
-            EXISTS (SELECT 1 FROM {CurrentLine} WHERE d.Tenant = c.Tenant AND d.Iuv = c.Iuv AND d.TransferIndex = c.TransferIndex
-                AND d.Iur <> c.Iur AND d.Outcome <> 'Revoked') AS PaidTwice
+            (c.Siblings & 4) <> 0 AS PaidTwice
         FROM (
-            SELECT l.rowid AS LineRowId, l.ReportingFlowId AS FlowKey, f.rowid AS FlowSeq, l."Index" AS LineIndex, l.Tenant, l.Iuv, l.Iur,
-                l.TransferIndex, l.AmountCents, l.Outcome, o.PaymentId, o.ReceiptId,
+            SELECT l.rowid AS LineRowId, f.rowid AS FlowSeq, l.Iur, l.AmountCents, l.Outcome, o.PaymentId, o.ReceiptId, o.rowid AS OptionRowId,
+                json_array_length(o.TransfersJson) = 1 AS OneTransfer,
                 CASE WHEN json_array_length(o.TransfersJson) = 1
                     THEN CASE WHEN json_extract(o.TransfersJson, '$[0].Index') = l.TransferIndex THEN json_extract(o.TransfersJson, '$[0].AmountCents') END
                     ELSE (SELECT json_extract(t.value, '$.AmountCents') FROM json_each(o.TransfersJson) t
-                        WHERE json_extract(t.value, '$.Index') = l.TransferIndex) END AS TransferAmount
+                        WHERE json_extract(t.value, '$.Index') = l.TransferIndex) END AS TransferAmount,
+                COALESCE((SELECT max(d.ReportingFlowId = l.ReportingFlowId AND d.Iur = l.Iur AND d."Index" < l."Index")
+                        | 2 * max(d.ReportingFlowId <> l.ReportingFlowId AND d.Iur = l.Iur AND d.Outcome <> 'Revoked' AND (d.Status = 'Matched' OR fd.rowid < f.rowid))
+                        | 4 * max(d.Iur <> l.Iur AND d.Outcome <> 'Revoked')
+                    FROM {CurrentLine} WHERE d.Tenant = l.Tenant AND d.Iuv = l.Iuv AND d.rowid <> l.rowid AND d.TransferIndex = l.TransferIndex), 0) AS Siblings
             FROM ReportingFlowLines l
             JOIN ReportingFlows f ON f.Id = l.ReportingFlowId AND f.Superseded = 0
             LEFT JOIN PaymentOptions o INDEXED BY IX_PaymentOptions_Tenant_Iuv ON o.Tenant = l.Tenant AND o.Iuv = l.Iuv
             WHERE l.Status <> 'Matched' AND l.Outcome <> 'Revoked' AND (@tenant IS NULL OR l.Tenant = @tenant)
+            LIMIT -1 OFFSET 0
         ) c;
         """;
 
     public const string CountLines = "SELECT COUNT(*), COALESCE(SUM(Code = 'matched'), 0) FROM recon_lines;";
 
     public const string UpdateLines = """
-        UPDATE ReportingFlowLines
+        UPDATE OR FAIL ReportingFlowLines
         SET Status = CASE WHEN c.Code = 'matched' THEN 'Matched' ELSE 'Anomalous' END,
             PaymentId = CASE WHEN c.Code = 'matched' THEN c.PaymentId END
         FROM recon_lines c
@@ -143,14 +154,17 @@ internal static class MatchingSql
     /// <summary>
     /// The notices of the payments a line was just matched to, with their state: 2 reported (every transfer of the
     /// tenant's own, no other beneficiary, has a matched current line), 1 partially reported (some line of the IUV is
-    /// matched), 0 neither. A notice with one transfer needs no json_each: its only transfer is looked up directly.
-    /// CROSS JOIN keeps the pass's own (possibly few) payments as the outer loop.
+    /// matched), 0 neither. A notice with one transfer needs no json_each: its only transfer is looked up directly, and
+    /// when a line of this pass matched it (MatchedOption, one per payment) that line is the lookup's answer: 2.
+    /// CROSS JOIN keeps the pass's own (possibly few) payments as the outer loop. The reported payments are keyed by
+    /// rowid: their events are written in that order, so the events' ids ascend.
     /// </summary>
     public const string ReportOptions = $"""
-        CREATE TEMP TABLE recon_payments (PaymentId TEXT PRIMARY KEY) WITHOUT ROWID;
-        INSERT OR IGNORE INTO recon_payments SELECT PaymentId FROM recon_lines WHERE Code = 'matched';
+        CREATE TEMP TABLE recon_payments (PaymentId TEXT PRIMARY KEY, MatchedOption INTEGER) WITHOUT ROWID;
+        INSERT OR IGNORE INTO recon_payments SELECT PaymentId, CASE WHEN OneTransfer THEN OptionRowId END FROM recon_lines WHERE Code = 'matched';
         CREATE TEMP TABLE recon_options AS
         SELECT o.rowid AS OptionRowId, o.PaymentId, CASE
+            WHEN o.rowid = m.MatchedOption THEN 2
             WHEN json_array_length(o.TransfersJson) = 1 THEN CASE
                 WHEN json_extract(o.TransfersJson, '$[0].BeneficiaryFiscalCode') IS NOT NULL THEN 2 * {AnyMatched}
                 WHEN EXISTS (SELECT 1 FROM {CurrentLine} WHERE d.Tenant = o.Tenant AND d.Iuv = o.Iuv
@@ -164,27 +178,27 @@ internal static class MatchingSql
                       AND d.TransferIndex = json_extract(t.value, '$.Index') AND d.Status = 'Matched')) THEN 2
             ELSE 1 END AS State
         FROM recon_payments m CROSS JOIN PaymentOptions o ON o.PaymentId = m.PaymentId;
-        UPDATE PaymentOptions
+        UPDATE OR FAIL PaymentOptions
         SET Status = CASE r.State WHEN 2 THEN 'Reported' ELSE 'PartiallyReported' END
         FROM recon_options r
         WHERE PaymentOptions.rowid = r.OptionRowId AND r.State > 0
           AND PaymentOptions.Status <> CASE r.State WHEN 2 THEN 'Reported' ELSE 'PartiallyReported' END;
-        CREATE TEMP TABLE recon_reported AS
-        SELECT p.rowid AS PaymentRowId, hex(randomblob(16)) AS Entropy
+        CREATE TEMP TABLE recon_reported (PaymentRowId INTEGER PRIMARY KEY);
+        INSERT INTO recon_reported
+        SELECT p.rowid
         FROM recon_payments m CROSS JOIN Payments p ON p.Id = m.PaymentId
         WHERE p.Status IN ('Payable', 'PartiallyPaid', 'Paid')
           AND m.PaymentId NOT IN (SELECT PaymentId FROM recon_options WHERE State < 2);
-        UPDATE Payments SET Status = 'Reported', UpdatedAt = @now, Version = Version + 1
-        FROM recon_reported r WHERE Payments.rowid = r.PaymentRowId;
+        UPDATE OR FAIL Payments SET Status = 'Reported', UpdatedAt = @now, Version = Version + 1
+        WHERE rowid IN (SELECT PaymentRowId FROM recon_reported);
         """;
 
     public const string CountReported = "SELECT COUNT(*) FROM recon_reported;";
 
     /// <summary>payment.reported with PaymentEvents' data shape and deduplication key; the notices are read once per payment.</summary>
     public const string InsertReportedEvents = $"""
-        INSERT INTO Events (Id, Tenant, Type, Subject, DataJson, DeduplicationKey, OccurredAt)
-        SELECT lower(substr(r.Entropy, 1, 8) || '-' || substr(r.Entropy, 9, 4) || '-4' || substr(r.Entropy, 14, 3) || '-a' || substr(r.Entropy, 18, 3) || '-' || substr(r.Entropy, 21, 12)),
-            p.Tenant, 'payment.reported', 'payments/' || lower(p.Id),
+        INSERT OR FAIL INTO Events (Id, Tenant, Type, Subject, DataJson, DeduplicationKey, OccurredAt)
+        SELECT {ReportedEventId}, p.Tenant, 'payment.reported', 'payments/' || lower(p.Id),
             (SELECT json_object(
                 'paymentId', lower(p.Id), 'iupd', p.Iupd, 'status', 'reported',
                 'amountCents', SUM(n.AmountCents),
@@ -192,7 +206,7 @@ internal static class MatchingSql
                 'noticeNumbers', json_group_array(n.NoticeNumber))
              FROM (SELECT AmountCents, NoticeNumber FROM PaymentOptions WHERE PaymentId = p.Id ORDER BY "Index") n),
             'payment:' || lower(p.Id) || ':reported', @now
-        FROM recon_reported r JOIN Payments p ON p.rowid = r.PaymentRowId
+        FROM recon_reported r CROSS JOIN Payments p ON p.rowid = r.PaymentRowId
         WHERE true
         ON CONFLICT DO NOTHING;
         """;
@@ -210,8 +224,8 @@ internal static class MatchingSql
     public const string CountNewAnomalies = "SELECT COUNT(*) FROM ReconciliationAnomalies WHERE Id > @before;";
 
     public const string InsertAnomalyEvents = $"""
-        INSERT INTO Events (Id, Tenant, Type, Subject, DataJson, DeduplicationKey, OccurredAt)
-        SELECT {NewEventId}, a.Tenant, 'reconciliation.anomaly', 'reconciliation/anomalies/' || a.Id,
+        INSERT OR FAIL INTO Events (Id, Tenant, Type, Subject, DataJson, DeduplicationKey, OccurredAt)
+        SELECT {AnomalyEventId}, a.Tenant, 'reconciliation.anomaly', 'reconciliation/anomalies/' || a.Id,
             json_object('anomalyId', a.Id, 'code', a.Code, 'flowId', a.FlowId, 'pspId', a.PspId, 'lineIndex', a.LineIndex,
                 'iuv', a.Iuv, 'iur', a.Iur, 'paymentId', lower(a.PaymentId), 'detail', a.Detail),
             'anomaly:' || a."Key", @now
