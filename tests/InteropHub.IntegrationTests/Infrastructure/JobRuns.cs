@@ -29,6 +29,14 @@ public static class JobRuns
         return done ? finished : throw new TimeoutException($"Job {job} did not finish.");
     }
 
+    /// <summary>Triggers <paramref name="job"/>, waits for its run and asserts it succeeded (the run's record is the message otherwise).</summary>
+    public static async Task<JsonElement> SucceededAsync(HttpClient client, string job, CancellationToken ct)
+    {
+        var run = await TriggerAndWaitAsync(client, job, ct);
+        Assert.True(run.GetProperty("status").GetString() == "succeeded", run.GetRawText());
+        return run;
+    }
+
     /// <summary>Asks for a run of <paramref name="job"/> now and returns without waiting for it.</summary>
     public static async Task TriggerAsync(HttpClient client, string job, CancellationToken ct)
     {
