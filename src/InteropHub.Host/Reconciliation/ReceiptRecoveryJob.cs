@@ -44,9 +44,17 @@ internal sealed class ReceiptRecoveryJob(
             }
         }
 
-        long recovered = 0, missing = 0;
+        long recovered = 0, missing = 0, known = 0;
         foreach (var anomaly in open)
         {
+            // Recorded by a run that stopped before its pass (or by the receipts sync since): only the pass is left to do.
+            if (await payments.FindByIuvAsync(tenant, anomaly.Iuv!, cancellationToken) is { } payment
+                && payment.Options.Any(o => o.Iuv.Value == anomaly.Iuv && o.ReceiptId is not null))
+            {
+                known++;
+                continue;
+            }
+
             if (await receipts.ReceiptAsync(tenant, anomaly.Iur!, anomaly.Iuv!, cancellationToken) is { Succeeded: true } receipt
                 && await payments.RecordReceiptAsync(tenant, receipt, cancellationToken) is not null)
             {
@@ -59,10 +67,10 @@ internal sealed class ReceiptRecoveryJob(
         }
 
         // The pass resolves the anomalies whose line now matches.
-        var resolved = recovered > 0 ? (await matcher.MatchAsync(tenant, now, cancellationToken)).AnomaliesResolved : 0;
+        var resolved = recovered + known > 0 ? (await matcher.MatchAsync(tenant, now, cancellationToken)).AnomaliesResolved : 0;
 
         return JobOutcome.Of(
-            $"{open.Count} line(s) without receipt: {recovered} receipt(s) recovered, {missing} still missing, {resolved} anomaly(ies) resolved.",
-            ("open", open.Count), ("recovered", recovered), ("missing", missing), ("resolved", resolved));
+            $"{open.Count} line(s) without receipt: {recovered} receipt(s) recovered, {known} already recorded, {missing} still missing, {resolved} anomaly(ies) resolved.",
+            ("open", open.Count), ("recovered", recovered), ("known", known), ("missing", missing), ("resolved", resolved));
     }
 }

@@ -67,6 +67,11 @@ public sealed class ReceiptRecoveryCrashTests
                 var again = await JobRuns.TriggerAndWaitAsync(client, Recovery, Ct);
 
                 Assert.True(run.GetProperty("counts").GetProperty("resolved").GetInt64() == Payments, run.GetRawText());
+
+                // The receipt recorded before the kill is not asked for again, nor counted as recovered twice.
+                Assert.True(
+                    (run.GetProperty("counts").GetProperty("known").GetInt64(), run.GetProperty("counts").GetProperty("recovered").GetInt64()) == (1, Payments - 1),
+                    run.GetRawText());
                 Assert.True(again.GetProperty("counts").GetProperty("open").GetInt64() == 0, again.GetRawText());
                 foreach (var (id, receiptId) in receipts)
                 {
