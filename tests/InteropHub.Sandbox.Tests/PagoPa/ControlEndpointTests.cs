@@ -23,10 +23,13 @@ public sealed class ControlEndpointTests : IDisposable
             ["lostResponseRatio"] = 1,
             ["lostResponse"] = "ConnectionDrop",
             ["holdAfterWriteMs"] = 45000,
+            ["latencyAfterCalls"] = 3,
         }, key: null);
 
         Assert.Equal(200, status);
-        Assert.Equal(new PagoPaFaults(TimeSpan.Zero, 0.25, 1, LostResponseKind.ConnectionDrop) { HoldAfterWrite = TimeSpan.FromSeconds(45) }, _host.PagoPa.Faults);
+        Assert.Equal(
+            new PagoPaFaults(TimeSpan.Zero, 0.25, 1, LostResponseKind.ConnectionDrop) { HoldAfterWrite = TimeSpan.FromSeconds(45), LatencyAfterCalls = 3 },
+            _host.PagoPa.Faults);
     }
 
     [Fact]

@@ -83,6 +83,7 @@ internal static class PagoPaControlEndpoints
             {
                 HoldAfterWrite = TimeSpan.FromMilliseconds(body.HoldAfterWriteMs ?? 0),
                 OnlyKeys = body.OnlyKeys is { } keys ? keys.ToHashSet(StringComparer.Ordinal) : null,
+                LatencyAfterCalls = body.LatencyAfterCalls ?? 0,
             };
             return SandboxJson.Response(200, new
             {
@@ -92,6 +93,7 @@ internal static class PagoPaControlEndpoints
                 pagoPa.Faults.LostResponse,
                 holdAfterWriteMs = (long)pagoPa.Faults.HoldAfterWrite.TotalMilliseconds,
                 onlyKeys = pagoPa.Faults.OnlyKeys?.Order(StringComparer.Ordinal),
+                pagoPa.Faults.LatencyAfterCalls,
             });
         });
 

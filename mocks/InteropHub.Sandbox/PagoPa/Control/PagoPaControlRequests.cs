@@ -13,7 +13,7 @@ internal sealed record PayRequest(
     DateTimeOffset? PaymentDateTime,
     string? ReceiptId);
 
-internal sealed record PagoPaFaultsSetting(long? LatencyMs, double? ErrorRatio, double? LostResponseRatio, LostResponseKind? LostResponse, long? HoldAfterWriteMs, string[]? OnlyKeys);
+internal sealed record PagoPaFaultsSetting(long? LatencyMs, double? ErrorRatio, double? LostResponseRatio, LostResponseKind? LostResponse, long? HoldAfterWriteMs, string[]? OnlyKeys, int? LatencyAfterCalls);
 
 /// <summary>Which organization's flows to publish, for which day (YYYY-MM-DD, today when absent), with which anomalies (kebab case).</summary>
 internal sealed record PublishFlowsRequest(string? OrganizationFiscalCode, string? Date, IReadOnlyList<string>? Anomalies);
