@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using InteropHub.IntegrationTests.Infrastructure;
@@ -128,18 +126,7 @@ public sealed class MatchCrashTests
             ["transfers"] = new JsonArray([.. Enumerable.Repeat(share, Shares).Select(s => s.DeepClone())]),
         };
         var body = new JsonArray([.. Enumerable.Repeat(payment, Payments).Select(p => p.DeepClone())]);
-        using var upload = new HttpRequestMessage(HttpMethod.Post, "/v1/payments/batches") { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") };
-        upload.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-        var response = await client.SendAsync(upload, Ct);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var location = response.Headers.Location!.OriginalString;
-        var batch = await client.GetFromJsonAsync<JsonElement>(location, Ct);
-        for (var attempt = 0; batch.GetProperty("status").GetString() != "completed"; attempt++)
-        {
-            Assert.True(attempt < 1_200, $"The batch did not complete: {batch}");
-            await Task.Delay(50, Ct);
-            batch = await client.GetFromJsonAsync<JsonElement>(location, Ct);
-        }
+        var batch = await BatchUploads.UploadCompletedAsync(client, body, Ct);
 
         Assert.True(batch.GetProperty("counts").GetProperty("created").GetInt32() == Payments, batch.GetRawText());
         var positions = sandbox.Positions(ExternalPagoPa.FiscalCode);
