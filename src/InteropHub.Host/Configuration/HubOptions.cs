@@ -57,6 +57,10 @@ internal sealed class WebhookTargetOptions
     /// <summary>Allow loopback targets (127.0.0.0/8, ::1, localhost). Sandbox mode turns this on. Defaults to false.</summary>
     public bool AllowLoopbackTargets { get; init; }
 
-    /// <summary>Allow private-range and link-local targets (10/8, 172.16/12, 192.168/16, 169.254/16, fc00::/7, fe80::/10). Defaults to false.</summary>
+    /// <summary>
+    /// Allow private-range and link-local targets (10/8, 172.16/12, 192.168/16, 100.64/10, 169.254/16, fc00::/7, fec0::/10,
+    /// fe80::/10, 64:ff9b:1::/48, and these carried in IPv6 forms such as 6to4 or NAT64). Defaults to false.
+    /// Unspecified, multicast, broadcast and reserved addresses are refused whatever this says.
+    /// </summary>
     public bool AllowPrivateTargets { get; init; }
 }
