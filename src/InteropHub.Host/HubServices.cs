@@ -99,8 +99,6 @@ internal static class HubServices
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
             o.SerializerOptions.AllowDuplicateProperties = false;
-            // A misspelt member is refused (400 malformed-json naming it), never dropped: every body, every batch item.
-            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         });
         // Ahead of the framework's writer, so every problem is written by the hub's, whatever the Accept.
         services.AddSingleton<IProblemDetailsWriter, HubProblemWriter>();

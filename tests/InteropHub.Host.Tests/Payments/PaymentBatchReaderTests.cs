@@ -1,13 +1,13 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using InteropHub.Host.Payments;
 
 namespace InteropHub.Host.Tests.Payments;
 
 public sealed class PaymentBatchReaderTests
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
+    // The HTTP options set nothing about unknown members: the request types refuse them themselves.
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
     [Fact]
     public async Task An_ndjson_item_with_an_unknown_member_is_its_error_naming_line_and_member()

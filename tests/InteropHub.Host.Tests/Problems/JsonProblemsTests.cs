@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using InteropHub.Host.Payments;
 using InteropHub.Host.Problems;
 
@@ -7,11 +6,7 @@ namespace InteropHub.Host.Tests.Problems;
 
 public sealed class JsonProblemsTests
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        AllowDuplicateProperties = false,
-    };
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { AllowDuplicateProperties = false };
 
     [Theory]
     [InlineData("""{"ammount":1}""", "$.ammount", "'ammount' is not a member of this object; its members are description, amount, dueDate, transfers.")]

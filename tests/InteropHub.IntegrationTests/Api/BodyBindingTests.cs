@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json.Nodes;
 using InteropHub.IntegrationTests.Infrastructure;
 using InteropHub.IntegrationTests.Payments;
 
@@ -34,6 +35,32 @@ public sealed class BodyBindingTests(SandboxHubFixture fixture) : IClassFixture<
         var detail = problem.GetProperty("detail").GetString()!;
         Assert.Contains("$.ammount", detail, StringComparison.Ordinal);
         Assert.Contains("'ammount' is not a member", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_request_body_schema_at_every_depth_refuses_unknown_members()
+    {
+        using var client = fixture.Hub.ClientWithKey(null);
+        var document = JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json", Ct))!;
+        var schemas = document["components"]!["schemas"]!.AsObject();
+        var bodies = document["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject()).Select(o => o.Value!["requestBody"]).OfType<JsonNode>().ToList();
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<JsonNode>(bodies);
+        while (pending.TryPop(out var node))
+        {
+            foreach (var reference in node.ToJsonString().Split("\"$ref\":\"#/components/schemas/").Skip(1).Select(r => r[..r.IndexOf('"', StringComparison.Ordinal)]))
+            {
+                if (reached.Add(reference))
+                {
+                    pending.Push(schemas[reference]!);
+                }
+            }
+        }
+
+        Assert.Contains("PaymentRequest", reached);
+        Assert.Contains("TransferRequest", reached);
+        Assert.All(reached, name => Assert.True(schemas[name]!["additionalProperties"]?.GetValue<bool>() == false, $"{name} accepts unknown members."));
+        Assert.Null(schemas["PaymentInfo"]!["additionalProperties"]);
     }
 
     [Fact]
