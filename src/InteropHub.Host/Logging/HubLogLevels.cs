@@ -17,6 +17,9 @@ internal static class HubLogLevels
         ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Warning",
         ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
         ["Logging:LogLevel:Quartz"] = "Warning",
+
+        // Every refused key would otherwise log three lines (one per authentication of the request).
+        ["Logging:LogLevel:InteropHub.Host.Auth"] = "Warning",
     };
 
     public static void AddHubLogLevels(this IConfigurationBuilder configuration) =>

@@ -82,4 +82,19 @@ public sealed class AnonymousRateLimitTests : IAsyncLifetime
             await ProblemAssert.IsProblemAsync(limited, HttpStatusCode.TooManyRequests, "rate-limited");
         }
     }
+
+    [Fact]
+    public async Task Refused_keys_log_nothing_of_their_own_even_at_information()
+    {
+        await using var hub = new HubFactory(TestTenants.With(("Logging:LogLevel:Default", "Information")));
+        using var wrong = hub.ClientWithKey(WrongKey);
+
+        for (var i = 0; i < 5; i++)
+        {
+            await ProblemAssert.IsProblemAsync(await wrong.GetAsync("/v1/webhooks", Ct), HttpStatusCode.Unauthorized, "unauthenticated");
+        }
+
+        Assert.DoesNotContain("InteropHub.Host.Auth", hub.Logs.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("not authenticated", hub.Logs.Text, StringComparison.Ordinal);
+    }
 }
