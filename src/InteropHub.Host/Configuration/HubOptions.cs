@@ -23,6 +23,13 @@ internal sealed class HubOptions : IValidatableOptions
     [Required]
     public RateLimitOptions RateLimit { get; init; } = new();
 
+    /// <summary>
+    /// <c>Hub:AnonymousRateLimit</c>: one token bucket per client address for requests that end unauthenticated (no key,
+    /// a wrong one), checked before authentication. Defaults to 10 a second, 100 at once.
+    /// </summary>
+    [Required]
+    public RateLimitOptions AnonymousRateLimit { get; init; } = new() { PermitsPerPeriod = 10, Burst = 100 };
+
     [Required]
     public WebhookTargetOptions Webhooks { get; init; } = new();
 
@@ -32,10 +39,15 @@ internal sealed class HubOptions : IValidatableOptions
         {
             yield return "RateLimit:Burst must be ≥ RateLimit:PermitsPerPeriod.";
         }
+
+        if (AnonymousRateLimit.Burst < AnonymousRateLimit.PermitsPerPeriod)
+        {
+            yield return "AnonymousRateLimit:Burst must be ≥ AnonymousRateLimit:PermitsPerPeriod.";
+        }
     }
 }
 
-/// <summary><c>Hub:RateLimit</c>: one token bucket per tenant.</summary>
+/// <summary>A token bucket: <c>Hub:RateLimit</c> (one per tenant), <c>Hub:AnonymousRateLimit</c> (one per client address).</summary>
 internal sealed class RateLimitOptions
 {
     /// <summary>Tokens added every <see cref="Period"/>. Defaults to 20.</summary>
