@@ -6,6 +6,7 @@ using InteropHub.Core.Tenancy;
 using InteropHub.Host.Adapters;
 using InteropHub.Host.Configuration;
 using InteropHub.Host.Jobs;
+using InteropHub.Host.Logging;
 using InteropHub.Host.Sandbox;
 using Microsoft.Data.Sqlite;
 
@@ -21,6 +22,7 @@ internal static class HubComposition
     {
         var configuration = builder.Configuration;
         var contentRoot = builder.Environment.ContentRootPath;
+        configuration.AddHubLogLevels();
 
         var loaded = TenantLoader.Load(configuration, contentRoot);
         if (loaded.Errors.Count > 0)

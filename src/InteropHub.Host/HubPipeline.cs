@@ -15,7 +15,9 @@ internal static class HubPipeline
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestHeadLimitMiddleware>();
         app.UseRouting();
+        app.UseMiddleware<AnonymousRateLimitMiddleware>();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseAuthentication();
         app.UseRateLimiter();
@@ -36,6 +38,7 @@ internal static class HubPipeline
         foreach (var group in v1)
         {
             group.RequireRateLimiting(TenantRateLimiting.Policy)
+                .CheckDateParameters()
                 .ProducesProblem(StatusCodes.Status400BadRequest)
                 .ProducesProblem(StatusCodes.Status401Unauthorized)
                 .ProducesProblem(StatusCodes.Status403Forbidden)

@@ -7,6 +7,7 @@ using InteropHub.Host.Auth;
 using InteropHub.Host.Configuration;
 using InteropHub.Host.Health;
 using InteropHub.Host.Jobs;
+using InteropHub.Host.Limits;
 using InteropHub.Host.Logging;
 using InteropHub.Host.OpenApi;
 using InteropHub.Host.Payments;
@@ -86,7 +87,11 @@ internal static class HubServices
 
     private static void AddHubHttp(this IServiceCollection services, HubOptions hub)
     {
-        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = hub.MaxRequestBodyBytes);
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o =>
+        {
+            o.Limits.MaxRequestBodySize = hub.MaxRequestBodyBytes;
+            RequestHeadLimitMiddleware.Configure(o.Limits);
+        });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -95,13 +100,16 @@ internal static class HubServices
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
             o.SerializerOptions.AllowDuplicateProperties = false;
         });
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemShape.Apply);
+        // Ahead of the framework's writer, so every problem is written by the hub's, whatever the Accept.
+        services.AddSingleton<IProblemDetailsWriter, HubProblemWriter>();
+        services.AddProblemDetails();
         services.AddExceptionHandler<HubExceptionHandler>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization(o => o.AddScopePolicies());
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         services.AddTenantRateLimiting(hub.RateLimit);
+        services.AddSingleton<AnonymousRateLimiter>();
         services.AddHubOpenApi();
     }
 }

@@ -13,6 +13,8 @@ public static class ErrorCodes
     public const string ValidationFailed = "validation-failed";
     public const string MalformedJson = "malformed-json";
     public const string PayloadTooLarge = "payload-too-large";
+    public const string UriTooLong = "uri-too-long";
+    public const string HeadersTooLarge = "headers-too-large";
     public const string UnsupportedMediaType = "unsupported-media-type";
     public const string MissingHeader = "missing-header";
     public const string BadRequest = "bad-request";

@@ -1,3 +1,5 @@
+using InteropHub.Contracts.Tenancy;
+
 namespace InteropHub.Contracts.Stores;
 
 /// <summary>The event types the hub emits; webhook subscriptions name these, a <c>prefix.*</c> wildcard, or <c>*</c>.</summary>
@@ -23,4 +25,19 @@ public static class EventTypes
     /// <summary>True when <paramref name="type"/> is selected by <paramref name="filter"/>.</summary>
     public static bool Matches(string filter, string type) =>
         filter == "*" || filter == type || (filter.EndsWith(".*", StringComparison.Ordinal) && type.StartsWith(filter[..^1], StringComparison.Ordinal));
+
+    /// <summary>
+    /// The scopes that read events of <paramref name="type"/>: the ones that read what the event is about through the
+    /// API (payments and reconciliation are read with either payments scope), and <c>admin</c>, which reads every event.
+    /// </summary>
+    public static IReadOnlyList<string> ReadScopes(string type) => type[..(type.IndexOf('.', StringComparison.Ordinal) + 1)] switch
+    {
+        "registry." => RegistryReaders,
+        "payment." or "reconciliation." => PaymentReaders,
+        _ => AdminOnly,
+    };
+
+    private static readonly string[] RegistryReaders = [Scopes.RegistryRead, Scopes.Admin];
+    private static readonly string[] PaymentReaders = [Scopes.PaymentsRead, Scopes.PaymentsWrite, Scopes.Admin];
+    private static readonly string[] AdminOnly = [Scopes.Admin];
 }

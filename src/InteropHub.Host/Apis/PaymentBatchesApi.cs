@@ -122,8 +122,9 @@ internal static class PaymentBatchesApi
             switch (failure)
             {
                 case JsonException malformed:
+                    var (path, text) = JsonProblems.Describe(malformed, typeof(PaymentRequest[]), json.Value.SerializerOptions);
                     await Problem.WriteAsync(http, 400, ErrorCodes.MalformedJson, "Malformed upload",
-                        $"The body is not a JSON array of payments (or NDJSON): {malformed.Message} Nothing was stored.");
+                        $"The body is not a JSON array of payments (or NDJSON) at {path}: {text} Nothing was stored.");
                     return;
                 case TooManyItemsException:
                     await Problem.WriteAsync(http, 413, ErrorCodes.PayloadTooLarge, "Too many payments",
@@ -151,7 +152,7 @@ internal static class PaymentBatchesApi
         var drafts = new List<(int Index, PaymentDraft Draft)>(Chunk);
         var errors = new List<PaymentBatchItemError>();
         var received = 0;
-        await foreach (var (request, error) in reader.ReadAsync(cancellationToken))
+        await foreach (var (request, problem) in reader.ReadAsync(cancellationToken))
         {
             var index = received++;
             if (received > maxItems)
@@ -160,9 +161,9 @@ internal static class PaymentBatchesApi
             }
 
             var fields = new Dictionary<string, string[]>(StringComparer.Ordinal);
-            if (error is not null)
+            if (problem is not null)
             {
-                fields["$"] = [error];
+                fields[problem.Field] = [problem.Message];
             }
             else if (PaymentValidator.Validate(request!, tenant, today, fields) is { } draft)
             {

@@ -27,7 +27,7 @@ internal static class PaymentsApi
         payments.MapPost("/", CreateAsync).WithIdempotency().RequireAuthorization(Scopes.PaymentsWrite).WithName("CreatePayment")
             .WithSummary("Creates a payment: its debt position on pagoPA, published at once. 201 when payable, 202 when pagoPA could not be reached yet.")
             .Produces<PaymentInfo>(StatusCodes.Status201Created).Produces<PaymentInfo>(StatusCodes.Status202Accepted)
-            .ProducesProblem(StatusCodes.Status502BadGateway);
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status502BadGateway);
         payments.MapGet("/", ListAsync).WithName("ListPayments")
             .WithSummary("The tenant's payments, newest first: by status, debtor fiscal code, due dates; 1-based pages.");
         payments.MapGet("/{id:guid}", GetAsync).WithName("GetPayment")
@@ -35,7 +35,7 @@ internal static class PaymentsApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         payments.MapPatch("/{id:guid}", PatchAsync).RequireAuthorization(Scopes.PaymentsWrite).WithName("UpdatePayment")
             .WithSummary("Changes the description, and for a payment made at once the amount and due date, while unpaid; republished on pagoPA.")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         payments.MapPost("/{id:guid}/cancel", CancelAsync).RequireAuthorization(Scopes.PaymentsWrite).WithName("CancelPayment")
             .WithSummary("Cancels an unpaid payment for good (its notices can no longer be paid); 409 payment-already-paid once paid.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);

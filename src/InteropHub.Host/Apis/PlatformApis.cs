@@ -6,7 +6,7 @@ using InteropHub.Host.Problems;
 namespace InteropHub.Host.Apis;
 
 /// <summary>
-/// The route groups that belong to a platform adapter. While the adapter is disabled every route under the group
+/// The route groups that belong to a platform adapter. While the adapter is disabled every operation of the group
 /// answers 503 adapter-disabled; the platform issues add their endpoints to these groups.
 /// </summary>
 internal static class PlatformApis
@@ -22,19 +22,13 @@ internal static class PlatformApis
 
     private static RouteGroupBuilder MapPlatformGroup(this IEndpointRouteBuilder app, string prefix, string tag, string adapter, params string[] anyOfScopes)
     {
+        // No catch-all below the group: routing's own 404, 405 and 415 answers would give way to it.
         var group = app.MapGroup(prefix).WithTags(tag)
             .RequireAuthorization(p => p.AddAuthenticationSchemes(Auth.ApiKeyAuthenticationHandler.SchemeName).RequireClaim(Auth.HubClaims.ScopeClaim, anyOfScopes))
             .AddEndpointFilter(async (context, next) =>
                 context.HttpContext.RequestServices.GetRequiredService<AdapterCatalog>().IsEnabled(adapter)
                     ? await next(context)
                     : Disabled(adapter));
-
-        // Everything under the group that no endpoint claims: 503 while the adapter is off, 404 otherwise.
-        group.Map("/{**rest}", (HttpContext http) =>
-                http.RequestServices.GetRequiredService<AdapterCatalog>().IsEnabled(adapter)
-                    ? Problem.Result(404, ErrorCodes.NotFound, "Not Found", "No such resource.")
-                    : Disabled(adapter))
-            .ExcludeFromDescription();
         return group;
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using InteropHub.Contracts.Errors;
 using InteropHub.Contracts.Payments;
 using InteropHub.Contracts.Tenancy;
@@ -29,7 +30,7 @@ internal static class ReconciliationApi
             .WithSummary("Reconciliation anomalies: status open or resolved, code (007101 … 007116, paid-not-reported, reported-without-receipt, paid-twice).");
         reconciliation.MapPost("/anomalies/{id:long}/resolve", ResolveAsync).RequireAuthorization(Scopes.PaymentsWrite).WithName("ResolveAnomaly")
             .WithSummary("Resolves an anomaly with a note; the resolution is written to the audit trail.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         reconciliation.MapGet("/summary", SummaryAsync).WithName("ReconciliationSummary")
             .WithSummary("A day's counts and amounts: paid, reported, and anomalies by code.");
         return reconciliation;
@@ -154,6 +155,7 @@ internal static class ReconciliationApi
 }
 
 /// <summary>How an anomaly was settled, in words (1 to 500 characters); the operator comes from <c>X-Operator-Id</c>.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record AnomalyResolution
 {
     public string? Note { get; init; }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using InteropHub.Contracts.Errors;
 using InteropHub.Contracts.Registry;
 using InteropHub.Contracts.Values;
@@ -29,7 +30,7 @@ internal static class VerificationsApi
         var verifications = registry.MapGroup("/verifications");
         verifications.MapPost("/", CreateAsync).WithIdempotency().WithName("CreateVerificationBatch")
             .WithSummary("Queues yes/no checks on up to 10,000 fiscal codes; answers 202 with the batch to poll.")
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         verifications.MapGet("/{id:guid}", GetAsync).WithName("GetVerificationBatch")
             .WithSummary("A verification batch: progress, hold, and a page of items with their answers or problems.");
         return registry;
@@ -185,6 +186,7 @@ internal static class VerificationsApi
 }
 
 /// <summary>A verification batch to run: the checks, the comune for <c>resident-in-comune</c>, an optional reference date and the items.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record VerificationBatchRequest
 {
     /// <summary>Any of <c>resident-in-comune</c>, <c>alive</c>, <c>identity-matches</c>.</summary>
@@ -201,6 +203,7 @@ internal sealed record VerificationBatchRequest
 }
 
 /// <summary>One fiscal code to check, with the declared identity when <c>identity-matches</c> is asked.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record VerificationItemRequest
 {
     public string? FiscalCode { get; init; }
@@ -209,6 +212,7 @@ internal sealed record VerificationItemRequest
 }
 
 /// <summary>What a person declared: names, birth date (YYYY-MM-DD) and, optionally, sex (M/F).</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record DeclaredIdentityRequest
 {
     public string? Surname { get; init; }

@@ -38,10 +38,10 @@ internal static class WebhooksApi
     }
 
     private static async Task<Results<Created<WebhookCreated>, ValidationProblem>> CreateAsync(
-        WebhookRequest request, HttpContext http, IWebhookSubscriptionStore store, IOptions<HubOptions> options, CancellationToken cancellationToken)
+        WebhookRequest request, HttpContext http, IWebhookSubscriptionStore store, IOptionsMonitor<HubOptions> options, IWebhookHostLookup lookup, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (WebhookTargetPolicy.Check(request.Url, options.Value.Webhooks) is { } urlProblem)
+        if (await WebhookTargetPolicy.CheckAsync(request.Url, options.CurrentValue.Webhooks, lookup, cancellationToken) is { } urlProblem)
         {
             errors["url"] = [urlProblem];
         }

@@ -12,10 +12,5 @@ internal static class ScopePolicies
         {
             options.AddPolicy(scope, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireClaim(HubClaims.ScopeClaim, scope));
         }
-
-        options.AddPolicy(AnyScope, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
     }
-
-    /// <summary>Any valid key, whatever its scopes (the event feed filters by scope itself).</summary>
-    public const string AnyScope = "authenticated";
 }

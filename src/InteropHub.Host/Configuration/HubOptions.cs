@@ -23,6 +23,13 @@ internal sealed class HubOptions : IValidatableOptions
     [Required]
     public RateLimitOptions RateLimit { get; init; } = new();
 
+    /// <summary>
+    /// <c>Hub:AnonymousRateLimit</c>: one token bucket per client address for requests that end unauthenticated (no key,
+    /// a wrong one), checked before authentication. Defaults to 10 a second, 100 at once.
+    /// </summary>
+    [Required]
+    public RateLimitOptions AnonymousRateLimit { get; init; } = new() { PermitsPerPeriod = 10, Burst = 100 };
+
     [Required]
     public WebhookTargetOptions Webhooks { get; init; } = new();
 
@@ -32,10 +39,15 @@ internal sealed class HubOptions : IValidatableOptions
         {
             yield return "RateLimit:Burst must be ≥ RateLimit:PermitsPerPeriod.";
         }
+
+        if (AnonymousRateLimit.Burst < AnonymousRateLimit.PermitsPerPeriod)
+        {
+            yield return "AnonymousRateLimit:Burst must be ≥ AnonymousRateLimit:PermitsPerPeriod.";
+        }
     }
 }
 
-/// <summary><c>Hub:RateLimit</c>: one token bucket per tenant.</summary>
+/// <summary>A token bucket: <c>Hub:RateLimit</c> (one per tenant), <c>Hub:AnonymousRateLimit</c> (one per client address).</summary>
 internal sealed class RateLimitOptions
 {
     /// <summary>Tokens added every <see cref="Period"/>. Defaults to 20.</summary>
@@ -57,6 +69,10 @@ internal sealed class WebhookTargetOptions
     /// <summary>Allow loopback targets (127.0.0.0/8, ::1, localhost). Sandbox mode turns this on. Defaults to false.</summary>
     public bool AllowLoopbackTargets { get; init; }
 
-    /// <summary>Allow private-range and link-local targets (10/8, 172.16/12, 192.168/16, 169.254/16, fc00::/7, fe80::/10). Defaults to false.</summary>
+    /// <summary>
+    /// Allow private-range and link-local targets (10/8, 172.16/12, 192.168/16, 100.64/10, 169.254/16, fc00::/7, fec0::/10,
+    /// fe80::/10, 64:ff9b:1::/48, and these carried in IPv6 forms such as 6to4 or NAT64). Defaults to false.
+    /// Unspecified, multicast, broadcast and reserved addresses are refused whatever this says.
+    /// </summary>
     public bool AllowPrivateTargets { get; init; }
 }

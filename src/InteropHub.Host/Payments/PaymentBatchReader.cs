@@ -2,13 +2,15 @@ using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using InteropHub.Host.Problems;
 
 namespace InteropHub.Host.Payments;
 
 /// <summary>
 /// Reads a bulk upload as it streams in — a JSON array or NDJSON (one payment per line) — one item at a time, hashing
-/// every byte so the whole body has a fingerprint once read. An item that is not a payment object becomes that item's
-/// error; a body that is not JSON at all ends the read with a <see cref="JsonException"/>.
+/// every byte so the whole body has a fingerprint once read. An item that is not a payment object (not an object, an
+/// unknown member, a wrong type) becomes that item's error; a body that is not JSON at all ends the read with a
+/// <see cref="JsonException"/>.
 /// </summary>
 internal sealed class PaymentBatchReader(Stream body, bool ndjson, JsonSerializerOptions json) : IDisposable
 {
@@ -17,16 +19,18 @@ internal sealed class PaymentBatchReader(Stream body, bool ndjson, JsonSerialize
     /// <summary>SHA-256 of the whole body, once <see cref="ReadAsync"/> has been read to the end.</summary>
     public string Hash => _body.Hash;
 
-    public async IAsyncEnumerable<(PaymentRequest? Request, string? Error)> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<(PaymentRequest? Request, PaymentItemProblem? Problem)> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (ndjson)
         {
             using var reader = new StreamReader(_body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
+            var number = 0;
             while (await reader.ReadLineAsync(cancellationToken) is { } line)
             {
+                number++;
                 if (!string.IsNullOrWhiteSpace(line))
                 {
-                    yield return Item(() => JsonSerializer.Deserialize<PaymentRequest>(line, json));
+                    yield return Item(() => JsonSerializer.Deserialize<PaymentRequest>(line, json), $"Line {number}: ");
                 }
             }
         }
@@ -34,7 +38,7 @@ internal sealed class PaymentBatchReader(Stream body, bool ndjson, JsonSerialize
         {
             await foreach (var element in JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(_body, json, cancellationToken))
             {
-                yield return Item(() => element.Deserialize<PaymentRequest>(json));
+                yield return Item(() => element.Deserialize<PaymentRequest>(json), "");
             }
         }
 
@@ -43,15 +47,17 @@ internal sealed class PaymentBatchReader(Stream body, bool ndjson, JsonSerialize
 
     public void Dispose() => _body.Dispose();
 
-    private static (PaymentRequest?, string?) Item(Func<PaymentRequest?> read)
+    /// <summary>One item read; a JSON problem in it (an unknown member, a wrong type) names the member path, as validation errors do.</summary>
+    private (PaymentRequest?, PaymentItemProblem?) Item(Func<PaymentRequest?> read, string where)
     {
         try
         {
-            return read() is { } request ? (request, null) : (null, "Not a payment object.");
+            return read() is { } request ? (request, null) : (null, new PaymentItemProblem("$", $"{where}not a payment object."));
         }
         catch (JsonException invalid)
         {
-            return (null, $"Not a payment object: {invalid.Message}");
+            var (path, text) = JsonProblems.Describe(invalid, typeof(PaymentRequest), json);
+            return (null, new PaymentItemProblem(path == "$" ? path : path.TrimStart('$', '.'), where + text));
         }
     }
 
@@ -111,3 +117,6 @@ internal sealed class PaymentBatchReader(Stream body, bool ndjson, JsonSerialize
         }
     }
 }
+
+/// <summary>Why one item of an upload is not a payment: the member path (<c>$</c> for the whole item) and a sentence.</summary>
+internal sealed record PaymentItemProblem(string Field, string Message);

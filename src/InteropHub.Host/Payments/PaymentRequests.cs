@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace InteropHub.Host.Payments;
 
 /// <summary>
 /// A payment to create: the debtor, what it is for, and either one <c>amount</c> with its <c>dueDate</c> or
 /// <c>installments</c>. Amounts are integer euro cents; dates are YYYY-MM-DD (Europe/Rome).
 /// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record PaymentRequest
 {
     public DebtorRequest? Debtor { get; init; }
@@ -37,6 +40,7 @@ internal sealed record PaymentRequest
 }
 
 /// <summary>The debtor: <c>type</c> F (natural person) or G (legal person), fiscal code, name, optional address and e-mail.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record DebtorRequest
 {
     public string? Type { get; init; }
@@ -50,6 +54,7 @@ internal sealed record DebtorRequest
     public string? Email { get; init; }
 }
 
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record AddressRequest
 {
     public string? Street { get; init; }
@@ -68,6 +73,7 @@ internal sealed record AddressRequest
 }
 
 /// <summary>One installment: its amount in cents, due date, and optionally its shares (as for a payment made at once).</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record InstallmentRequest
 {
     public long? Amount { get; init; }
@@ -78,6 +84,7 @@ internal sealed record InstallmentRequest
 }
 
 /// <summary>A share: amount in cents, the IBAN credited, and the beneficiary comune's fiscal code when it is not the caller.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record TransferRequest
 {
     public long? Amount { get; init; }
@@ -94,6 +101,7 @@ internal sealed record TransferRequest
 /// A change to an unpaid payment: <c>description</c>, and for a payment made at once <c>amount</c> (with
 /// <c>transfers</c> when it has several shares) and <c>dueDate</c>.
 /// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record PaymentPatchRequest
 {
     public string? Description { get; init; }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using InteropHub.Contracts.Errors;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -30,7 +29,7 @@ internal sealed partial class HubExceptionHandler(ILogger<HubExceptionHandler> l
                 return true;
 
             case BadHttpRequestException bad:
-                var (code, detail) = Describe(bad);
+                var (code, detail) = BadRequests.Describe(context, bad);
                 await Problem.WriteAsync(context, bad.StatusCode, code, ReasonPhrase(bad.StatusCode), detail);
                 return true;
 
@@ -45,38 +44,6 @@ internal sealed partial class HubExceptionHandler(ILogger<HubExceptionHandler> l
                     "The hub could not complete the request; quote the traceId when reporting it.");
                 return true;
         }
-    }
-
-    private static (string Code, string Detail) Describe(BadHttpRequestException bad)
-    {
-        if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return (ErrorCodes.PayloadTooLarge, "The request body is larger than this hub accepts.");
-        }
-
-        if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
-        {
-            return (ErrorCodes.UnsupportedMediaType, "Send the body as application/json.");
-        }
-
-        if (bad.InnerException is JsonException json)
-        {
-            var where = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "" : $" at {json.Path}";
-            return (ErrorCodes.MalformedJson, $"The request body is not valid JSON for this operation{where}: {JsonProblemText(json)}");
-        }
-
-        return bad.Message.StartsWith("Required parameter", StringComparison.Ordinal)
-            ? (ErrorCodes.ValidationFailed, bad.Message)
-            : (ErrorCodes.BadRequest, bad.Message);
-    }
-
-    /// <summary>System.Text.Json's message without CLR type names and paths the caller has no use for.</summary>
-    private static string JsonProblemText(JsonException json)
-    {
-        var message = json.Message;
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        message = cut > 0 ? message[..cut] : message;
-        return message.Contains("could not be converted", StringComparison.Ordinal) ? "a value has the wrong type or is not one of the allowed values." : message;
     }
 
     private static string ReasonPhrase(int status) => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);

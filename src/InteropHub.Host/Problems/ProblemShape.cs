@@ -49,8 +49,10 @@ internal static class ProblemShape
         405 => ErrorCodes.MethodNotAllowed,
         409 => ErrorCodes.Conflict,
         413 => ErrorCodes.PayloadTooLarge,
+        414 => ErrorCodes.UriTooLong,
         415 => ErrorCodes.UnsupportedMediaType,
         429 => ErrorCodes.RateLimited,
+        431 => ErrorCodes.HeadersTooLarge,
         503 => ErrorCodes.UpstreamUnavailable,
         _ when status >= 500 => ErrorCodes.InternalError,
         _ => ErrorCodes.BadRequest,
@@ -62,6 +64,7 @@ internal static class ProblemShape
     {
         404 => "No such resource.",
         405 => $"{context.Request.Method} is not allowed on this resource.",
+        415 => BadRequests.UnsupportedMediaTypeDetail,
         _ when status >= 500 => "The hub could not complete the request; quote the traceId when reporting it.",
         _ => TitleFor(status) + ".",
     };

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Sockets;
 using InteropHub.Host.Configuration;
 using Microsoft.Extensions.Options;
@@ -9,15 +8,13 @@ namespace InteropHub.Host.Webhooks;
 /// Opens the delivery client's connections only to addresses the target policy allows, checked on the addresses the
 /// host name resolves to now: a public name later pointed at a private address is refused at delivery time.
 /// </summary>
-internal sealed class WebhookConnector(IOptionsMonitor<HubOptions> hub)
+internal sealed class WebhookConnector(IOptionsMonitor<HubOptions> hub, IWebhookHostLookup lookup)
 {
     public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var endpoint = context.DnsEndPoint;
-        var addresses = IPAddress.TryParse(endpoint.Host.Trim('[', ']'), out var literal)
-            ? [literal]
-            : await Dns.GetHostAddressesAsync(endpoint.Host, cancellationToken).ConfigureAwait(false);
+        var addresses = await WebhookTargetPolicy.ResolveAsync(endpoint.Host, lookup, cancellationToken).ConfigureAwait(false);
         var options = hub.CurrentValue.Webhooks;
         if (addresses.FirstOrDefault(a => !WebhookTargetPolicy.IsAllowed(a, options)) is { } refused)
         {

@@ -11,6 +11,7 @@ internal static class WebhookDeliveryRegistration
     /// </summary>
     public static IServiceCollection AddWebhookDelivery(this IServiceCollection services)
     {
+        services.AddSingleton<IWebhookHostLookup, SystemWebhookHostLookup>();
         services.AddSingleton<WebhookConnector>();
         services.AddSingleton<WebhookDispatcher>();
         services.AddHttpClient(WebhookDispatcher.ClientName, (sp, client) => client.Timeout = sp.GetRequiredService<IOptions<WebhookDeliveryOptions>>().Value.Timeout)

@@ -31,9 +31,33 @@ public sealed class WebhookConnectorTests
     [InlineData("10.1.2.3", false)]
     [InlineData("192.168.0.10", false)]
     [InlineData("169.254.169.254", false)]
+    [InlineData("100.100.100.200", false)]
     [InlineData("::ffff:127.0.0.1", false)]
+    [InlineData("::127.0.0.1", false)]
+    [InlineData("::ffff:0:10.0.0.1", false)]
     [InlineData("fd00::1", false)]
+    [InlineData("fec0::1", false)]
+    [InlineData("0.0.0.0", false)]
+    [InlineData("::", false)]
+    [InlineData("224.0.0.251", false)]
+    [InlineData("239.255.255.250", false)]
+    [InlineData("ff02::1", false)]
+    [InlineData("::ffff:224.0.0.1", false)]
+    [InlineData("255.255.255.255", false)]
+    [InlineData("240.0.0.1", false)]
+    [InlineData("64:ff9b::127.0.0.1", false)]
+    [InlineData("64:ff9b::10.0.0.1", false)]
+    [InlineData("64:ff9b::169.254.169.254", false)]
+    [InlineData("64:ff9b:1::93.184.215.14", false)]
+    [InlineData("2002:7f00:1::1", false)]
+    [InlineData("2002:a00:1::1", false)]
+    [InlineData("2002:e000:1::1", false)]
+    [InlineData("2001:0:4136:e378:8000:63bf:80ff:fffe", false)]
     [InlineData("93.184.215.14", true)]
+    [InlineData("2606:2800:21f:cb07:6820:80da:af6b:8b2c", true)]
+    [InlineData("64:ff9b::93.184.215.14", true)]
+    [InlineData("2002:5db8:d70e::1", true)]
+    [InlineData("2001:0:4136:e378:8000:63bf:a247:28f1", true)]
     public void Resolved_addresses_follow_the_target_policy(string address, bool allowed)
     {
         Assert.Equal(allowed, WebhookTargetPolicy.IsAllowed(IPAddress.Parse(address), new WebhookTargetOptions()));
@@ -41,7 +65,7 @@ public sealed class WebhookConnectorTests
 
     private static HttpClient Client(WebhookTargetOptions webhooks)
     {
-        var connector = new WebhookConnector(new FixedMonitor(new HubOptions { Webhooks = webhooks }));
+        var connector = new WebhookConnector(new FixedMonitor(new HubOptions { Webhooks = webhooks }), new SystemWebhookHostLookup());
         return new HttpClient(new SocketsHttpHandler { ConnectCallback = connector.ConnectAsync, UseProxy = false });
     }
 

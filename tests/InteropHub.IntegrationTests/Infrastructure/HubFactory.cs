@@ -1,9 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
+using InteropHub.Host.Webhooks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -64,6 +67,7 @@ public sealed class HubFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        builder.ConfigureTestServices(services => services.AddSingleton<IWebhookHostLookup, HostsFile.OnlyLookup>());
     }
 
     protected override IHost CreateHost(IHostBuilder builder)
