@@ -137,6 +137,9 @@ public sealed partial class HostileInputTests(HostileInputTests.Fixture fixture)
             ["Hub:MaxRequestBodyBytes"] = HostileRequests.BodyLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Hub:RateLimit:Burst"] = "1000000",
             ["Hub:RateLimit:PermitsPerPeriod"] = "100000",
+            // The suite's anonymous calls would empty its address's bucket and turn its keyed calls into 429s.
+            ["Hub:AnonymousRateLimit:Burst"] = "1000000",
+            ["Hub:AnonymousRateLimit:PermitsPerPeriod"] = "100000",
         });
 
         public ValueTask InitializeAsync()

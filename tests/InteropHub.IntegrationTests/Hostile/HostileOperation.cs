@@ -7,7 +7,7 @@ internal sealed record HostileOperation(
     string Method,
     string Template,
     bool Anonymous,
-    IReadOnlyList<string> PathParameters,
+    IReadOnlyList<(string Name, string? Type)> PathParameters,
     IReadOnlyList<string> QueryParameters,
     JsonObject? JsonBody)
 {
@@ -17,9 +17,9 @@ internal sealed record HostileOperation(
     public string Path((string Name, string Value)? junk)
     {
         var path = Template;
-        foreach (var name in PathParameters)
+        foreach (var (name, type) in PathParameters)
         {
-            var value = junk is { } j && j.Name == name ? j.Value : Plausible(name);
+            var value = junk is { } j && j.Name == name ? j.Value : Plausible(name, type);
             path = path.Replace("{" + name + "}", Uri.EscapeDataString(value), StringComparison.Ordinal);
         }
 
@@ -27,10 +27,11 @@ internal sealed record HostileOperation(
     }
 
     // A value of the right shape that names nothing the hub holds, so only the hostile part can matter.
-    private static string Plausible(string name) => name switch
+    private static string Plausible(string name, string? type) => (name, type) switch
     {
-        "fiscalCode" => "RSSMRA80A01H501U",
-        "name" => "no-such-job",
+        (_, "integer") => "987654",
+        ("fiscalCode", _) => "RSSMRA80A01H501U",
+        ("name", _) => "no-such-job",
         _ => "0192c0de-0000-7000-8000-000000000000",
     };
 }
@@ -77,7 +78,7 @@ internal static class HostileOperationSource
                     method.ToUpperInvariant(),
                     template,
                     security is not JsonArray { Count: > 0 },
-                    [.. parameters.Where(p => (string?)p["in"] == "path").Select(p => (string)p["name"]!)],
+                    [.. parameters.Where(p => (string?)p["in"] == "path").Select(p => ((string)p["name"]!, Type(p["schema"])))],
                     [.. parameters.Where(p => (string?)p["in"] == "query").Select(p => (string)p["name"]!)],
                     JsonBody(operation, schemas)));
             }
@@ -103,17 +104,31 @@ internal static class HostileOperationSource
         var body = new JsonObject();
         foreach (var (name, property) in resolved["properties"]?.AsObject() ?? [])
         {
-            var types = property?["type"] switch
+            var type = Type(property);
+            body[name] = type switch
             {
-                JsonArray many => many.Select(t => (string?)t).ToList(),
-                JsonValue one => [(string?)one],
-                _ => [],
+                "integer" => 1,
+                "array" => new JsonArray(),
+                "object" => new JsonObject(),
+                _ => (string?)property?["format"] switch
+                {
+                    "date" => "2026-12-31",
+                    "date-time" => "2026-12-31T12:00:00Z",
+                    _ => "text",
+                },
             };
-            body[name] = types.Contains("integer") ? 1 : types.Contains("array") ? new JsonArray() : types.Contains("object") ? new JsonObject() : "text";
         }
 
         return body;
     }
+
+    // The first non-null type of a schema ("type" may be a list such as ["null", "integer", "string"]).
+    private static string? Type(JsonNode? schema) => schema?["type"] switch
+    {
+        JsonArray many => many.Select(t => (string?)t).FirstOrDefault(t => t != "null"),
+        JsonValue one => (string?)one,
+        _ => null,
+    };
 
     private static string RepositoryRoot()
     {

@@ -33,7 +33,7 @@ internal static class HostileRequests
             yield return new($"authenticated, Accept {accept}", Expect.NoServerError, Request(operation, accept: accept));
         }
 
-        foreach (var name in operation.PathParameters)
+        foreach (var (name, _) in operation.PathParameters)
         {
             foreach (var value in JunkValues)
             {
@@ -67,8 +67,13 @@ internal static class HostileRequests
             yield return new(what, Expect.Status(400), Request(operation, body: Json(body)));
         }
 
-        var unknown = example.DeepClone().AsObject();
-        unknown[UnknownMember] = 1;
+        // First, so no error in a later member can be reported in its place.
+        var unknown = new JsonObject { [UnknownMember] = 1 };
+        foreach (var (member, value) in example)
+        {
+            unknown[member] = value?.DeepClone();
+        }
+
         yield return new("an unknown member", Expect.Status(400).Naming(UnknownMember), Request(operation, body: Json(unknown.ToJsonString())));
 
         foreach (var (member, value) in example)
