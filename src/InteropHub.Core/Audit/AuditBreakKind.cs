@@ -18,6 +18,6 @@ public enum AuditBreakKind
     /// <summary>A record differs from the one a checkpoint vouched for: the chain was recomputed, or records deleted and appended again.</summary>
     Rewritten,
 
-    /// <summary>A line of the checkpoint file is not a checkpoint signed by the configured key.</summary>
+    /// <summary>A checkpoint does not carry the configured key's signature: forged or altered, or the wrong key.</summary>
     BadCheckpoint,
 }

@@ -26,9 +26,9 @@ public sealed class AuditChainVerifier
     public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken)
     {
         var (checkpoints, unreadable) = AuditCheckpointFile.Read(_checkpointFile);
-        if (CheckFile(checkpoints, unreadable) is { } bad)
+        if (CheckSignatures(checkpoints) is { } bad)
         {
-            return new AuditVerification(0, bad) { CheckpointFile = _checkpointFile };
+            return new AuditVerification(0, bad) { CheckpointFile = _checkpointFile, UnreadableCheckpointLines = unreadable };
         }
 
         var walk = new Walk(_key, checkpoints.Select(c => c.Sequence).ToHashSet());
@@ -55,7 +55,7 @@ public sealed class AuditChainVerifier
             {
                 if (walk.Check(row) is { } broken)
                 {
-                    return new AuditVerification(walk.Intact, broken) { LegacyRecords = walk.Legacy, CheckpointFile = _checkpointFile };
+                    return new AuditVerification(walk.Intact, broken) { LegacyRecords = walk.Legacy, CheckpointFile = _checkpointFile, UnreadableCheckpointLines = unreadable };
                 }
             }
         }
@@ -64,18 +64,13 @@ public sealed class AuditChainVerifier
         {
             LegacyRecords = walk.Legacy,
             CheckpointFile = _checkpointFile,
+            UnreadableCheckpointLines = unreadable,
             LastCheckpoint = checkpoints.MaxBy(c => c.Sequence),
         };
     }
 
-    private AuditChainBreak? CheckFile(IReadOnlyList<AuditCheckpoint> checkpoints, IReadOnlyList<int> unreadable)
+    private AuditChainBreak? CheckSignatures(IReadOnlyList<AuditCheckpoint> checkpoints)
     {
-        if (unreadable.Count > 0)
-        {
-            return new AuditChainBreak(0, AuditBreakKind.BadCheckpoint,
-                $"Line {unreadable[0]} of the checkpoint file {_checkpointFile} is not a checkpoint.");
-        }
-
         if (checkpoints.FirstOrDefault(c => !string.Equals(c.KeyId, _key.Id, StringComparison.Ordinal)) is { } foreign)
         {
             return new AuditChainBreak(foreign.Sequence, AuditBreakKind.BadCheckpoint,

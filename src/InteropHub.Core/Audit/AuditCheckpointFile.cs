@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Data.Sqlite;
 
 namespace InteropHub.Core.Audit;
@@ -24,14 +25,28 @@ internal static class AuditCheckpointFile
             : Path.Combine(contentRoot, "data", "interophub" + Suffix);
     }
 
-    /// <summary>Appends one line, without fsync: a checkpoint lost to a power cut is replaced by the next one.</summary>
+    /// <summary>
+    /// Appends one line, without fsync: a checkpoint lost to a power cut is replaced by the next one. A line a crash cut
+    /// short is ended first, so it stays a line of its own (which <see cref="Read"/> then reports).
+    /// </summary>
     public static void Append(string path, AuditCheckpoint checkpoint)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.AppendAllText(path, checkpoint.ToJsonLine() + "\n");
+        using var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+        var line = checkpoint.ToJsonLine() + "\n";
+        if (EndsUnterminated(file))
+        {
+            line = "\n" + line;
+        }
+
+        file.Seek(0, SeekOrigin.End);
+        file.Write(Encoding.UTF8.GetBytes(line));
     }
 
-    /// <summary>Every checkpoint in the file (none when it does not exist), and the numbers of lines that are not one.</summary>
+    /// <summary>
+    /// Every checkpoint in the file (none when it does not exist), and the numbers of lines that are not one. A last line
+    /// without its newline is being written (or was cut by a crash) and is left out.
+    /// </summary>
     public static (IReadOnlyList<AuditCheckpoint> Checkpoints, IReadOnlyList<int> UnreadableLines) Read(string path)
     {
         if (!File.Exists(path))
@@ -39,10 +54,19 @@ internal static class AuditCheckpointFile
             return ([], []);
         }
 
+        string text;
+        using (var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite), Encoding.UTF8))
+        {
+            text = reader.ReadToEnd();
+        }
+
+        // Whatever follows the last newline is not a finished line.
+        var lines = text.Split('\n')[..^1];
+
         var checkpoints = new List<AuditCheckpoint>();
         var unreadable = new List<int>();
         var number = 0;
-        foreach (var line in File.ReadLines(path))
+        foreach (var line in lines)
         {
             number++;
             if (string.IsNullOrWhiteSpace(line))
@@ -61,5 +85,16 @@ internal static class AuditCheckpointFile
         }
 
         return (checkpoints, unreadable);
+    }
+
+    private static bool EndsUnterminated(FileStream file)
+    {
+        if (file.Length == 0)
+        {
+            return false;
+        }
+
+        file.Seek(-1, SeekOrigin.End);
+        return file.ReadByte() != '\n';
     }
 }

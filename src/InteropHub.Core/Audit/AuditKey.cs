@@ -15,8 +15,10 @@ internal sealed class AuditKey
     private readonly byte[] _chainKey;
     private readonly byte[] _checkpointKey;
 
-    private AuditKey(string secret)
+    /// <summary>Derives the keys from <paramref name="secret"/>; <see cref="TryResolve"/> checks its length first.</summary>
+    public AuditKey(string secret)
     {
+        ArgumentNullException.ThrowIfNull(secret);
         var bytes = Encoding.UTF8.GetBytes(secret);
         _chainKey = Derive(bytes, "interophub-audit-chain-v2");
         _checkpointKey = Derive(bytes, "interophub-audit-checkpoint-v1");
@@ -26,9 +28,6 @@ internal sealed class AuditKey
 
     /// <summary>A fingerprint of the key, safe to print and log.</summary>
     public string Id { get; }
-
-    public static AuditKey FromSecret(string secret) =>
-        secret.Length >= MinimumLength ? new AuditKey(secret) : throw new ArgumentException($"An audit key needs at least {MinimumLength} characters.", nameof(secret));
 
     /// <summary>Reads the key <paramref name="options"/> name; on failure, a message naming the setting and never the value.</summary>
     public static AuditKey? TryResolve(AuditOptions options, ISecretResolver secrets, out string? problem)

@@ -28,7 +28,7 @@ public sealed class AuditCheckpointOptions
     [Range(1, 1_000_000)]
     public int EveryRecords { get; init; } = 100;
 
-    /// <summary>A checkpoint this long after a record that none covers yet (and one at shutdown). Defaults to 1 minute.</summary>
+    /// <summary>How often a head no checkpoint covers yet is checkpointed (and once more at shutdown). Defaults to 1 minute.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan Interval { get; init; } = TimeSpan.FromMinutes(1);
 

@@ -15,6 +15,12 @@ public sealed record AuditVerification(long RecordsChecked, AuditChainBreak? Bre
     /// <summary>The checkpoint file read.</summary>
     public string CheckpointFile { get; init; } = "";
 
+    /// <summary>
+    /// Lines of the checkpoint file that are not a checkpoint at all (a write cut short by a crash), skipped: losing one
+    /// weakens the check no more than deleting it would. A checkpoint with a wrong signature is a break instead.
+    /// </summary>
+    public IReadOnlyList<int> UnreadableCheckpointLines { get; init; } = [];
+
     /// <summary>The checkpoint with the highest sequence, when every checkpoint holds; null when there is none.</summary>
     public AuditCheckpoint? LastCheckpoint { get; init; }
 }

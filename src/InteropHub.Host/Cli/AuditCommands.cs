@@ -86,6 +86,11 @@ internal static class AuditCommands
     private static int Report(AuditVerification result)
     {
         var output = Console.Out;
+        if (result.UnreadableCheckpointLines.Count > 0)
+        {
+            output.WriteLine($"Skipped line(s) {string.Join(", ", result.UnreadableCheckpointLines)} of {result.CheckpointFile}: not checkpoints (a write cut short by a crash?).");
+        }
+
         if (result.Break is { Kind: AuditBreakKind.BadCheckpoint } badCheckpoint)
         {
             output.WriteLine($"Audit checkpoints BROKEN: {badCheckpoint.Reason}");

@@ -178,7 +178,7 @@ public sealed class AuditTamperingTests : HubDatabaseTest
     public async Task A_checkpoint_signed_with_another_key_is_refused_naming_both_keys()
     {
         await AppendCheckpointedAsync();
-        var other = AuditKey.FromSecret("another-audit-key-another-audit-key");
+        var other = new AuditKey("another-audit-key-another-audit-key");
         AuditCheckpointFile.Append(Db.Get<AuditCheckpointWriter>().Path, AuditCheckpoint.Sign(other, 3, new string('a', 64), HubTestDatabase.Start));
 
         var broken = (await Verifier.VerifyAsync(Ct)).Break;
@@ -203,15 +203,21 @@ public sealed class AuditTamperingTests : HubDatabaseTest
     }
 
     [Fact]
-    public async Task An_unreadable_checkpoint_line_is_reported()
+    public async Task A_checkpoint_line_cut_short_by_a_crash_is_skipped_and_reported_and_later_ones_still_count()
     {
         await AppendCheckpointedAsync();
-        await File.AppendAllTextAsync(Db.Get<AuditCheckpointWriter>().Path, "{\"sequence\":\n", Ct);
+        var path = Db.Get<AuditCheckpointWriter>().Path;
+        await File.AppendAllTextAsync(path, "{\"sequence\":2", Ct);
+        Assert.Single(AuditCheckpointFile.Read(path).Checkpoints);
 
-        var broken = (await Verifier.VerifyAsync(Ct)).Break;
+        await Db.Get<IAuditTrail>().AppendAsync(Entry("after the crash"), Ct);
+        Db.Get<AuditCheckpointWriter>().Flush();
+        await Db.ExecuteSqlAsync($"DELETE FROM AuditRecords WHERE Sequence = {Records + 1};");
 
-        Assert.Equal(AuditBreakKind.BadCheckpoint, broken?.Kind);
-        Assert.Contains("Line 2", broken?.Reason, StringComparison.Ordinal);
+        var verification = await Verifier.VerifyAsync(Ct);
+        Assert.Equal([2], verification.UnreadableCheckpointLines);
+        Assert.Equal(AuditBreakKind.Truncated, verification.Break?.Kind);
+        Assert.Equal(Records + 1, verification.Break?.Sequence);
     }
 
     [Fact]
