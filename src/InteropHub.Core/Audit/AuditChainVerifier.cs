@@ -26,9 +26,14 @@ public sealed class AuditChainVerifier
     public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken)
     {
         var (checkpoints, unreadable) = AuditCheckpointFile.Read(_checkpointFile);
+        AuditVerification Result(long intact, AuditChainBreak? broken, long legacy = 0, AuditCheckpoint? last = null) => new(intact, broken)
+        {
+            LegacyRecords = legacy, CheckpointFile = _checkpointFile, UnreadableCheckpointLines = unreadable, LastCheckpoint = last,
+        };
+
         if (CheckSignatures(checkpoints) is { } bad)
         {
-            return new AuditVerification(0, bad) { CheckpointFile = _checkpointFile, UnreadableCheckpointLines = unreadable };
+            return Result(0, bad);
         }
 
         var walk = new Walk(_key, checkpoints.Select(c => c.Sequence).ToHashSet());
@@ -55,18 +60,12 @@ public sealed class AuditChainVerifier
             {
                 if (walk.Check(row) is { } broken)
                 {
-                    return new AuditVerification(walk.Intact, broken) { LegacyRecords = walk.Legacy, CheckpointFile = _checkpointFile, UnreadableCheckpointLines = unreadable };
+                    return Result(walk.Intact, broken, walk.Legacy);
                 }
             }
         }
 
-        return new AuditVerification(walk.Intact, CheckAgainst(checkpoints, walk))
-        {
-            LegacyRecords = walk.Legacy,
-            CheckpointFile = _checkpointFile,
-            UnreadableCheckpointLines = unreadable,
-            LastCheckpoint = checkpoints.MaxBy(c => c.Sequence),
-        };
+        return Result(walk.Intact, CheckAgainst(checkpoints, walk), walk.Legacy, checkpoints.MaxBy(c => c.Sequence));
     }
 
     private AuditChainBreak? CheckSignatures(IReadOnlyList<AuditCheckpoint> checkpoints)
