@@ -21,6 +21,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace InteropHub.Core;
 
@@ -63,12 +66,32 @@ public static class HubCoreServiceCollectionExtensions
         services.TryAddSingleton<IWebhookSubscriptionStore, WebhookSubscriptionStore>();
         services.TryAddSingleton<IWebhookDeliveryStore, WebhookDeliveryStore>();
         services.TryAddSingleton<IVerificationBatchStore, VerificationBatchStore>();
-        services.TryAddSingleton<IAuditTrail, AuditTrail>();
-        services.TryAddSingleton(sp => new AuditChainVerifier(sp.GetRequiredService<IDbContextFactory<HubDbContext>>()));
+        AddAuditTrail(services, configuration, contentRoot, database);
         services.TryAddSingleton<EventStore>();
         services.TryAddSingleton<IEventPublisher>(sp => sp.GetRequiredService<EventStore>());
         services.TryAddSingleton<IEventFeed>(sp => sp.GetRequiredService<EventStore>());
         services.TryAddSingleton(sp => new DatabaseHealthCheck(sp.GetRequiredService<IDbContextFactory<HubDbContext>>()));
         return services;
+    }
+
+    private static void AddAuditTrail(IServiceCollection services, IConfiguration configuration, string contentRoot, HubDatabaseSettings database)
+    {
+        services.AddValidatedOptions<AuditOptions>(configuration.GetSection(AuditOptions.SectionPath));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuditOptions>, AuditKeyValidator>());
+        services.TryAddSingleton(sp => AuditKey.TryResolve(sp.GetRequiredService<IOptions<AuditOptions>>().Value, sp.GetRequiredService<ISecretResolver>(), out var problem)
+            ?? throw new InvalidOperationException(problem));
+        services.TryAddSingleton(sp =>
+        {
+            var checkpoints = sp.GetRequiredService<IOptions<AuditOptions>>().Value.Checkpoints;
+            return new AuditCheckpointWriter(
+                sp.GetRequiredService<AuditKey>(),
+                AuditCheckpointFile.Resolve(checkpoints, database.ConnectionString, contentRoot),
+                checkpoints,
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetService<ILoggerFactory>()?.CreateLogger<AuditCheckpointWriter>() ?? NullLogger<AuditCheckpointWriter>.Instance);
+        });
+        services.TryAddSingleton<IAuditTrail, AuditTrail>();
+        services.TryAddSingleton(sp => new AuditChainVerifier(
+            sp.GetRequiredService<IDbContextFactory<HubDbContext>>(), sp.GetRequiredService<AuditKey>(), sp.GetRequiredService<AuditCheckpointWriter>().Path));
     }
 }

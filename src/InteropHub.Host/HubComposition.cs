@@ -37,6 +37,7 @@ internal static class HubComposition
         {
             sandboxHost = SandboxMode.Start(builder, plugins);
             var keys = SandboxKeysDirectory(configuration, contentRoot);
+            DemoAudit.UseSandboxKey(builder.Configuration, keys, create: true);
             var demo = DemoPagoPa.Provision(keys, DemoPdnd.Provision(sandboxHost, configuration, keys, SandboxMode.MissingDemoTenants(loaded.Tenants)));
             tenants = [.. loaded.Tenants, .. demo];
         }
@@ -70,7 +71,7 @@ internal static class HubComposition
     }
 
     /// <summary>Demo keys sit beside the database they belong to (a test's temp database gets its own).</summary>
-    private static string SandboxKeysDirectory(IConfiguration configuration, string contentRoot)
+    public static string SandboxKeysDirectory(IConfiguration configuration, string contentRoot)
     {
         var database = new SqliteConnectionStringBuilder(HubDatabaseConnection.Resolve(configuration, contentRoot)).DataSource;
         var directory = Path.IsPathRooted(database) ? Path.GetDirectoryName(database)! : Path.Combine(contentRoot, "data");

@@ -39,7 +39,10 @@ internal sealed class HubTestDatabase : IAsyncDisposable
         IReadOnlyDictionary<string, string?>? settings = null)
     {
         var contentRoot = NewTempFolder();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Hub:Audit:Key:File"] = WriteAuditKey(contentRoot) })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
+            .Build();
         var time = new FakeTimeProvider(Start);
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(time);
@@ -48,6 +51,16 @@ internal sealed class HubTestDatabase : IAsyncDisposable
         var database = new HubTestDatabase(contentRoot, provider, time);
         await HubDatabase.InitializeAsync(provider, TestContext.Current.CancellationToken);
         return database;
+    }
+
+    /// <summary>The audit key file every test database gets (a random secret in its folder); settings may name another.</summary>
+    public string AuditKeyPath => Path.Combine(ContentRoot, "audit.key");
+
+    private static string WriteAuditKey(string contentRoot)
+    {
+        var path = Path.Combine(contentRoot, "audit.key");
+        File.WriteAllText(path, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        return path;
     }
 
     public static string NewTempFolder()

@@ -4,7 +4,8 @@ namespace InteropHub.Contracts.Stores;
 
 /// <summary>
 /// The append-only, hash-chained record of who accessed what and why. Records are never updated or deleted;
-/// each carries the hash of the one before, so an edit, insertion or deletion is detectable.
+/// each carries a MAC (keyed with a secret kept outside the database) over its content and the MAC of the one before,
+/// so an edit, insertion or deletion is detectable, and checkpoints of the head kept outside reveal a truncation.
 /// </summary>
 public interface IAuditTrail
 {
@@ -25,5 +26,5 @@ public sealed record AuditEntry(
     string? RequestId,
     IReadOnlyDictionary<string, string>? Details = null);
 
-/// <summary>A stored audit record: its position in the chain and the hashes that bind it to its predecessor.</summary>
+/// <summary>A stored audit record: its position in the chain and the MACs (hex) that bind it to its predecessor.</summary>
 public sealed record AuditRecord(long Sequence, AuditEntry Entry, DateTimeOffset RecordedAt, string PreviousHash, string Hash);

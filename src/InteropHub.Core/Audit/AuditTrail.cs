@@ -6,7 +6,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InteropHub.Core.Audit;
 
-internal sealed class AuditTrail(IDbContextFactory<HubDbContext> dbFactory, TimeProvider time) : IAuditTrail
+/// <summary>
+/// Appends records MACed with the audit key, each linked to the head read under the database's write lock, and tells the
+/// checkpoint writer about every new head.
+/// </summary>
+internal sealed class AuditTrail(IDbContextFactory<HubDbContext> dbFactory, AuditKey key, AuditCheckpointWriter checkpoints, TimeProvider time) : IAuditTrail
 {
     // One append at a time in this process; the write transaction (BEGIN IMMEDIATE on SQLite) covers other processes.
     private static readonly SemaphoreSlim AppendLock = new(1, 1);
@@ -29,10 +33,11 @@ internal sealed class AuditTrail(IDbContextFactory<HubDbContext> dbFactory, Time
                         .FirstOrDefaultAsync(cancellationToken)
                         .ConfigureAwait(false);
                     var row = ToRow(entry, StoredInstant.Now(time), tailHash ?? AuditHash.Genesis);
-                    row.Hash = AuditHash.Compute(row);
+                    row.Hash = AuditHash.Keyed(key, row);
                     db.AuditRecords.Add(row);
                     await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                     await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    checkpoints.Observe(row.Sequence, row.Hash);
                     return new AuditRecord(row.Sequence, entry, row.RecordedAt, row.PreviousHash, row.Hash);
                 }
             }

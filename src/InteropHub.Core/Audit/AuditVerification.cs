@@ -1,9 +1,28 @@
 namespace InteropHub.Core.Audit;
 
-/// <summary>The result of checking the audit chain: how many records were intact, and the first break if any.</summary>
+/// <summary>
+/// The result of checking the audit trail: how many records were intact, the first break if any, how many records at
+/// the start predate the keyed chain, and the latest checkpoint the trail agrees with (records after it are covered by
+/// their MACs, but their deletion would go unnoticed until a later checkpoint).
+/// </summary>
 public sealed record AuditVerification(long RecordsChecked, AuditChainBreak? Break)
 {
     public bool IsIntact => Break is null;
+
+    /// <summary>Records at the start of the trail written before the hub had an audit key (plain SHA-256).</summary>
+    public long LegacyRecords { get; init; }
+
+    /// <summary>The checkpoint file read.</summary>
+    public string CheckpointFile { get; init; } = "";
+
+    /// <summary>
+    /// Lines of the checkpoint file that are not a checkpoint at all (a write cut short by a crash), skipped: losing one
+    /// weakens the check no more than deleting it would. A checkpoint with a wrong signature is a break instead.
+    /// </summary>
+    public IReadOnlyList<int> UnreadableCheckpointLines { get; init; } = [];
+
+    /// <summary>The checkpoint with the highest sequence, when every checkpoint holds; null when there is none.</summary>
+    public AuditCheckpoint? LastCheckpoint { get; init; }
 }
 
 /// <summary>The first record at which the chain does not hold, what is wrong, and a sentence saying so.</summary>

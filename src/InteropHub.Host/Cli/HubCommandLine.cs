@@ -27,14 +27,22 @@ internal static class HubCommandLine
         }
         catch (HubStartupException e)
         {
-            await Console.Error.WriteLineAsync(e.Message);
-            return 2;
+            return await RefuseAsync(e.Message);
         }
         catch (OptionsValidationException e)
         {
-            await Console.Error.WriteLineAsync("The configuration is not valid:" + Environment.NewLine + string.Join(Environment.NewLine, e.Failures.Select(f => "  - " + f)));
-            return 2;
+            return await RefuseAsync(e);
         }
+    }
+
+    /// <summary>Prints a configuration the hub refuses, each problem on its line, and gives the exit code for it (2).</summary>
+    internal static Task<int> RefuseAsync(OptionsValidationException e) =>
+        RefuseAsync("The configuration is not valid:" + Environment.NewLine + string.Join(Environment.NewLine, e.Failures.Select(f => "  - " + f)));
+
+    internal static async Task<int> RefuseAsync(string message)
+    {
+        await Console.Error.WriteLineAsync(message);
+        return 2;
     }
 
     internal static RootCommand Build()

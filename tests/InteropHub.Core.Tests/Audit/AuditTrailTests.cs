@@ -5,6 +5,11 @@ namespace InteropHub.Core.Tests.Audit;
 
 public sealed class AuditTrailTests : HubDatabaseTest
 {
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Hub:Audit:Checkpoints:EveryRecords"] = "7",
+    };
+
     private IAuditTrail Trail => Db.Get<IAuditTrail>();
 
     private AuditChainVerifier Verifier => Db.Get<AuditChainVerifier>();
@@ -25,6 +30,18 @@ public sealed class AuditTrailTests : HubDatabaseTest
     }
 
     [Fact]
+    public async Task Records_are_maced_with_the_audit_key_not_hashed_with_plain_sha256()
+    {
+        await AppendThreeAsync();
+
+        await using var db = Db.CreateDbContext();
+        var rows = db.AuditRecords.OrderBy(r => r.Sequence).ToList();
+        Assert.All(rows, row => Assert.NotEqual(AuditHash.Legacy(row), row.Hash));
+        Assert.All(rows, row => Assert.Equal(AuditHash.Keyed(Db.Get<AuditKey>(), row), row.Hash));
+        Assert.All(rows, row => Assert.NotEqual(AuditHash.Keyed(new AuditKey(new string('k', 32)), row), row.Hash));
+    }
+
+    [Fact]
     public async Task An_untouched_trail_verifies_intact()
     {
         for (var i = 0; i < 3; i++)
@@ -39,20 +56,43 @@ public sealed class AuditTrailTests : HubDatabaseTest
     }
 
     [Fact]
-    public async Task An_empty_trail_verifies_intact()
+    public async Task An_empty_trail_that_no_checkpoint_covers_has_no_break_and_no_anchor()
     {
-        Assert.Equal(new AuditVerification(0, null), await Verifier.VerifyAsync(Ct));
+        var verification = await Verifier.VerifyAsync(Ct);
+
+        Assert.Equal(new AuditVerification(0, null) { CheckpointFile = verification.CheckpointFile }, verification);
+        Assert.False(File.Exists(verification.CheckpointFile));
     }
 
     [Fact]
-    public async Task Concurrent_appends_never_fork_the_chain()
+    public async Task Concurrent_appends_never_fork_the_chain_and_every_checkpoint_holds()
     {
-        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => Trail.AppendAsync(Entry($"subject-{i}"), Ct), Ct)));
+        await Task.WhenAll(Enumerable.Range(0, 60).Select(i => Task.Run(() => Trail.AppendAsync(Entry($"subject-{i}"), Ct), Ct)));
+        Db.Get<AuditCheckpointWriter>().Flush();
 
         var verification = await Verifier.VerifyAsync(Ct);
 
         Assert.True(verification.IsIntact, verification.Break?.Reason);
-        Assert.Equal(20, verification.RecordsChecked);
+        Assert.Equal(60, verification.RecordsChecked);
+        Assert.Equal(60, verification.LastCheckpoint?.Sequence);
+        Assert.Equal([7, 14, 21, 28, 35, 42, 49, 56, 60], AuditCheckpointFile.Read(verification.CheckpointFile).Checkpoints.Select(c => c.Sequence));
+    }
+
+    [Fact]
+    public async Task Swapping_two_records_is_detected()
+    {
+        await AppendThreeAsync();
+
+        await Db.ExecuteSqlAsync(
+            """
+            UPDATE AuditRecords SET Sequence = -2 WHERE Sequence = 2;
+            UPDATE AuditRecords SET Sequence = 2 WHERE Sequence = 3;
+            UPDATE AuditRecords SET Sequence = 3 WHERE Sequence = -2;
+            """);
+
+        var broken = (await Verifier.VerifyAsync(Ct)).Break;
+        Assert.Equal(2, broken?.Sequence);
+        Assert.Equal(AuditBreakKind.Inserted, broken?.Kind);
     }
 
     [Theory]

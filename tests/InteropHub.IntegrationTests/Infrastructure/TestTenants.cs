@@ -5,13 +5,19 @@ namespace InteropHub.IntegrationTests.Infrastructure;
 /// </summary>
 public static class TestTenants
 {
+    /// <summary>The environment variable holding configured test hubs' audit key; hub processes started by a test inherit it.</summary>
+    public const string AuditKeyVariable = "INTEROPHUB_TEST_AUDIT_KEY";
+
     public const string AlphaAdminKey = "alpha-admin-key";
     public const string AlphaRegistryKey = "alpha-registry-key";
     public const string AlphaPaymentsKey = "alpha-payments-key";
     public const string BetaAdminKey = "beta-admin-key";
 
+    static TestTenants() => Environment.SetEnvironmentVariable(AuditKeyVariable, "integration-tests-audit-key-0123456789abcdef");
+
     public static Dictionary<string, string?> Settings() => new(StringComparer.OrdinalIgnoreCase)
     {
+        ["Hub:Audit:Key:Env"] = AuditKeyVariable,
         // Tests send bursts (50 concurrent duplicates); only the rate-limit test sets a small bucket.
         ["Hub:RateLimit:Burst"] = "100000",
         ["Hub:RateLimit:PermitsPerPeriod"] = "100000",

@@ -23,9 +23,12 @@ internal sealed class ExternalPagoPa : IDisposable
         Directory.CreateDirectory(directory);
         var keyFile = Path.Combine(directory, "alpha.gpd-key");
         File.WriteAllText(keyFile, "sandbox-gpd-key-alpha");
+        var auditKeyFile = Path.Combine(directory, "audit.key");
+        File.WriteAllText(auditKeyFile, "external-pagopa-tests-audit-key-0123456789");
         var root = _host.PagoPaUrl.ToString().TrimEnd('/');
         return new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
+            ["Hub:Audit:Key:File"] = auditKeyFile,
             ["Hub:RateLimit:Burst"] = "100000",
             ["Hub:RateLimit:PermitsPerPeriod"] = "100000",
             ["Hub:Tenants:0:Id"] = "alpha",
