@@ -3,6 +3,7 @@ using System.Net;
 using InteropHub.Adapters.Anpr.Calls;
 using InteropHub.Adapters.Anpr.Configuration;
 using InteropHub.Adapters.Anpr.IdAnpr;
+using InteropHub.Adapters.Anpr.Ordering;
 using InteropHub.Adapters.Anpr.Quota;
 using InteropHub.Adapters.Anpr.Registry;
 using InteropHub.Contracts.Adapters;
@@ -18,7 +19,8 @@ namespace InteropHub.Adapters.Anpr;
 
 /// <summary>
 /// The ANPR adapter: resident registry e-services reached through PDND. Registers <see cref="IResidentRegistry"/>,
-/// one HTTP client per e-service (resilience first, then the PDND ModI handler, so each attempt is signed anew),
+/// one HTTP client per e-service (resilience first, then the PDND ModI handler, so each attempt is signed anew, and
+/// last the gate that lets a tenant's requests out in idOperazioneClient order),
 /// the idANPR cache and the quota guard. Needs from the host: <see cref="IModiHandlerFactory"/> (PDND adapter),
 /// <see cref="IOperationIdSource"/> and <see cref="IQuotaLedger"/> (Core), and the tenant directory.
 /// </summary>
@@ -39,6 +41,7 @@ public sealed class AnprAdapterPlugin : IAdapterPlugin
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IdAnprCache>();
         services.AddSingleton<AnprQuotaGuard>();
+        services.AddSingleton<OperationSequencer>();
         services.AddSingleton<AnprServiceCaller>();
         services.AddSingleton<IdAnprResolver>();
         services.AddSingleton<IResidentRegistry, AnprResidentRegistry>();
@@ -56,6 +59,7 @@ public sealed class AnprAdapterPlugin : IAdapterPlugin
                 });
             client.AddStandardResilienceHandler().Configure((resilience, sp) => Apply(Options(sp).Resilience, resilience));
             client.AddHttpMessageHandler(sp => ModiHandler(sp, code));
+            client.AddHttpMessageHandler(() => new OperationOrderHandler());
         }
 
         services.AddHttpClient(HealthClientName);
