@@ -195,6 +195,28 @@ public sealed class VerificationBatchTests
     }
 
     [Fact]
+    public async Task An_item_that_fails_on_one_check_keeps_the_checks_already_answered()
+    {
+        // C008 is refused for good (a wrong ModI audience), after C007 answered the same item.
+        await using var hub = new HubFactory(new Dictionary<string, string?>
+        {
+            ["Adapters:Anpr:EServices:C008:Audience"] = "https://modipa-val.anpr.interno.it/govway/rest/in/MinInternoPortaANPR-PDND/C008-servizioVerificaDichResidenza/v1",
+        });
+        Anpr(hub).SetStrictModi("C008", true);
+        var code = Anpr(hub).Subjects(AnprSubjectCategory.Resident, 1, "demo-a").Single().FiscalCode;
+        var created = await CreateAsync(hub, new { checks = new[] { "alive", "resident-in-comune" }, comuneIstatCode = Bari, items = new[] { new { fiscalCode = code } } });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("id").GetGuid();
+
+        var batch = await WaitForAsync(hub, id, b => b.GetProperty("status").GetString() == "completed");
+
+        var item = batch.GetProperty("items")[0];
+        Assert.Equal("failed", item.GetProperty("status").GetString());
+        Assert.Equal("upstream-rejected", item.GetProperty("problem").GetProperty("code").GetString());
+        Assert.Equal("confirmed", item.GetProperty("results").GetProperty("alive").GetString());
+        Assert.False(item.GetProperty("results").TryGetProperty("resident-in-comune", out _));
+    }
+
+    [Fact]
     public async Task Identity_checks_compare_what_each_person_declared()
     {
         await using var hub = new HubFactory();
