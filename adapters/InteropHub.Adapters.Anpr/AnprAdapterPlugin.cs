@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using InteropHub.Adapters.Anpr.Calls;
 using InteropHub.Adapters.Anpr.Configuration;
+using InteropHub.Adapters.Anpr.Health;
 using InteropHub.Adapters.Anpr.IdAnpr;
 using InteropHub.Adapters.Anpr.Ordering;
 using InteropHub.Adapters.Anpr.Quota;
@@ -26,8 +27,6 @@ namespace InteropHub.Adapters.Anpr;
 /// </summary>
 public sealed class AnprAdapterPlugin : IAdapterPlugin
 {
-    internal const string HealthClientName = "anpr-health";
-
     /// <summary>What every ANPR e-service requires (anpr.md §3): the voucher, the signed digest, the correlated tracking evidence.</summary>
     internal const ModiPatterns Patterns = ModiPatterns.IdAuthRest01 | ModiPatterns.IntegrityRest02 | ModiPatterns.AuditRest02;
 
@@ -60,18 +59,13 @@ public sealed class AnprAdapterPlugin : IAdapterPlugin
             client.AddStandardResilienceHandler().Configure((resilience, sp) => Apply(Options(sp).Resilience, resilience));
             client.AddHttpMessageHandler(sp => ModiHandler(sp, code));
             client.AddHttpMessageHandler(() => new OperationOrderHandler());
+
+            // The readiness probe signs like a real call, without retries: its answer is the point.
+            services.AddHttpClient(AnprHealthCheck.ClientName(code)).AddHttpMessageHandler(sp => ModiHandler(sp, code));
         }
 
-        services.AddHttpClient(HealthClientName);
-        registration.AddHealthCheck(sp =>
-        {
-            var options = Options(sp);
-            var targets = options.EServices.Values
-                .Where(s => s.Enabled && s.BaseUrl is not null)
-                .Select(s => new Uri(s.BaseUrl!.ToString().TrimEnd('/') + "/status"))
-                .ToList();
-            return new ReachabilityHealthCheck(sp.GetRequiredService<IHttpClientFactory>().CreateClient(HealthClientName), targets, options.HealthProbeTimeout);
-        });
+        services.AddSingleton<AnprHealthCheck>();
+        registration.AddHealthCheck(sp => sp.GetRequiredService<AnprHealthCheck>());
     }
 
     public IReadOnlyDictionary<string, string?> SandboxSettings(Uri sandboxBaseUrl)
