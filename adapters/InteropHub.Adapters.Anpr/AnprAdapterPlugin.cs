@@ -44,6 +44,7 @@ public sealed class AnprAdapterPlugin : IAdapterPlugin
         services.AddSingleton<AnprServiceCaller>();
         services.AddSingleton<IdAnprResolver>();
         services.AddSingleton<IResidentRegistry, AnprResidentRegistry>();
+        services.AddSingleton<IPdndEServiceSource, AnprEServiceSource>();
 
         foreach (var code in AnprServiceCatalog.Codes)
         {
