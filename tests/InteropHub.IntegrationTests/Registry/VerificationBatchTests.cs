@@ -58,8 +58,8 @@ public sealed class VerificationBatchTests
         Assert.Equal("invalid-fiscal-code", items[4].GetProperty("problem").GetProperty("code").GetString());
 
         // The invalid code never reached ANPR; the unknown one stopped at C030 (fiscal code → idANPR), before C007.
-        Assert.Equal(3, anpr.Requests("C007").Requests);
-        Assert.Equal(3, anpr.Requests("C008").Requests);
+        Assert.Equal(3, anpr.Requests("C007").Processed);
+        Assert.Equal(3, anpr.Requests("C008").Processed);
         var audited = await AuditedChecksAsync(hub, id);
         Assert.Equal(4, audited.Count(a => a.Action == "registry.verification.alive"));
         Assert.Contains(audited, a => a.Outcome == "resident-not-found" && a.Subject == never);
@@ -159,7 +159,7 @@ public sealed class VerificationBatchTests
             var done = await WaitForAsync(restarted, id, b => b.GetProperty("status").GetString() == "completed");
 
             Assert.True(done.GetProperty("progress").GetProperty("verified").GetInt32() == Items, $"Not every item verified: {done}");
-            Assert.Equal(Items - answeredBeforeStop, Anpr(restarted).Requests("C007").Requests);
+            Assert.Equal(Items - answeredBeforeStop, Anpr(restarted).Requests("C007").Processed);
         }
         finally
         {
