@@ -76,13 +76,18 @@ public sealed class VerificationBatchTests
         try
         {
             Guid id;
-            await using (var first = new HubFactory(new Dictionary<string, string?> { ["Adapters:Anpr:EServices:C007:DailyQuota"] = "2" }, directory))
+            // One item at a time: concurrent calls can reach ANPR out of order, and one it refuses that way is sent
+            // again and counted again (ANPR's gateway counts it), which would leave one verified item here, not two.
+            await using (var first = new HubFactory(new Dictionary<string, string?>
+            {
+                ["Adapters:Anpr:EServices:C007:DailyQuota"] = "2",
+                ["Hub:Registry:Verifications:Parallelism"] = "1",
+            }, directory))
             {
                 var codes = Anpr(first).Subjects(AnprSubjectCategory.Resident, 5, "demo-a").Select(s => s.FiscalCode).ToList();
                 var created = await CreateAsync(first, new { checks = new[] { "alive" }, items = codes.Select(c => new { fiscalCode = c }) });
                 id = (await created.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("id").GetGuid();
 
-                // Items run four at a time: the hold can be set while the two allowed calls are still answering.
                 var held = await WaitForAsync(first, id, b => b.GetProperty("status").GetString() == "waiting"
                     && b.GetProperty("progress").GetProperty("verified").GetInt32() == 2);
 
@@ -106,7 +111,7 @@ public sealed class VerificationBatchTests
             var done = await WaitForAsync(restarted, id, b => b.GetProperty("status").GetString() == "completed");
 
             Assert.Equal(5, done.GetProperty("progress").GetProperty("verified").GetInt32());
-            Assert.Equal(3, Anpr(restarted).Requests("C007").Requests);
+            Assert.Equal(3, Anpr(restarted).Requests("C007").Processed);
         }
         finally
         {
