@@ -10,7 +10,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 namespace InteropHub.Adapters.Pdnd.Doctor;
 
 /// <summary>
-/// Behind <c>interophub pdnd doctor</c>: checks one tenant's PDND setup end to end and says what is wrong in words.
+/// Behind <c>interophub doctor</c>: checks one tenant's PDND setup end to end and says what is wrong in words.
 /// Key ↔ kid, the audience and purpose of every enabled e-service (its own, and those other adapters declare as
 /// <see cref="IPdndEServiceSource"/>), our clock against the token endpoint's <c>Date</c>, and real token requests
 /// whose voucher <c>aud</c> must hold the configured audience (with the sandbox's reason when PDND refuses and
