@@ -2,7 +2,7 @@ using InteropHub.Contracts.Stores;
 using InteropHub.Contracts.Tenancy;
 using InteropHub.Core;
 using InteropHub.Core.Persistence;
-using InteropHub.Host.Cli;
+using InteropHub.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,7 +28,7 @@ public sealed class AuditVerifyCommandTests : IDisposable
     [Fact]
     public async Task A_missing_database_named_by_the_connection_string_is_an_error_and_is_not_created()
     {
-        var (exit, output, error) = await RunAsync(["audit", "verify", $"--ConnectionStrings:Hub=Data Source={DatabasePath}", .. HostSettings()]);
+        var (exit, output, error) = await CommandLineRun.RunAsync(["audit", "verify", $"--ConnectionStrings:Hub=Data Source={DatabasePath}", .. HostSettings()]);
 
         Assert.Equal(1, exit);
         Assert.Contains($"No database at {DatabasePath}", error);
@@ -40,7 +40,7 @@ public sealed class AuditVerifyCommandTests : IDisposable
     [Fact]
     public async Task A_missing_database_named_by_the_option_is_an_error_and_is_not_created()
     {
-        var (exit, _, error) = await RunAsync(["audit", "verify", "--database", DatabasePath, .. HostSettings()]);
+        var (exit, _, error) = await CommandLineRun.RunAsync(["audit", "verify", "--database", DatabasePath, .. HostSettings()]);
 
         Assert.Equal(1, exit);
         Assert.Contains($"No database at {DatabasePath}", error);
@@ -53,7 +53,7 @@ public sealed class AuditVerifyCommandTests : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
         await File.WriteAllBytesAsync(DatabasePath, [], TestContext.Current.CancellationToken);
 
-        var (exit, output, error) = await RunAsync(["audit", "verify", $"--ConnectionStrings:Hub=Data Source={DatabasePath}", .. HostSettings()]);
+        var (exit, output, error) = await CommandLineRun.RunAsync(["audit", "verify", $"--ConnectionStrings:Hub=Data Source={DatabasePath}", .. HostSettings()]);
 
         Assert.Equal(1, exit);
         Assert.Contains("no audit trail", error);
@@ -66,7 +66,7 @@ public sealed class AuditVerifyCommandTests : IDisposable
     {
         await WriteTrailAsync(records: 0);
 
-        var (exit, output, error) = await RunAsync(["audit", "verify", "--database", DatabasePath, .. HostSettings()]);
+        var (exit, output, error) = await CommandLineRun.RunAsync(["audit", "verify", "--database", DatabasePath, .. HostSettings()]);
 
         Assert.Equal(1, exit);
         Assert.Contains("The audit trail is empty", error);
@@ -78,7 +78,7 @@ public sealed class AuditVerifyCommandTests : IDisposable
     {
         await WriteTrailAsync(records: 3);
 
-        var (exit, output, error) = await RunAsync(["audit", "verify", "--database", DatabasePath, .. HostSettings()]);
+        var (exit, output, error) = await CommandLineRun.RunAsync(["audit", "verify", "--database", DatabasePath, .. HostSettings()]);
 
         Assert.Equal(0, exit);
         Assert.Contains("Audit trail intact: 3 record(s)", output);
@@ -94,7 +94,7 @@ public sealed class AuditVerifyCommandTests : IDisposable
         await WriteTrailAsync(records: 3);
         await ExecuteAsync("DELETE FROM AuditRecords WHERE Sequence = 3;");
 
-        var (exit, output, _) = await RunAsync(["audit", "verify", "--database", DatabasePath, .. HostSettings()]);
+        var (exit, output, _) = await CommandLineRun.RunAsync(["audit", "verify", "--database", DatabasePath, .. HostSettings()]);
 
         Assert.Equal(1, exit);
         Assert.Contains("BROKEN at record 3 (truncated)", output);
@@ -107,11 +107,11 @@ public sealed class AuditVerifyCommandTests : IDisposable
         var checkpoints = Path.Combine(_directory, "data", "hub.audit-checkpoints.jsonl");
         File.Move(checkpoints, checkpoints + ".moved");
 
-        var (exit, output, _) = await RunAsync(["audit", "verify", "--database", DatabasePath, .. HostSettings()]);
+        var (exit, output, _) = await CommandLineRun.RunAsync(["audit", "verify", "--database", DatabasePath, .. HostSettings()]);
         Assert.Equal(1, exit);
         Assert.Contains("NOT ANCHORED", output);
 
-        var (moved, again, _) = await RunAsync(["audit", "verify", "--database", DatabasePath, "--checkpoints", checkpoints + ".moved", .. HostSettings()]);
+        var (moved, again, _) = await CommandLineRun.RunAsync(["audit", "verify", "--database", DatabasePath, "--checkpoints", checkpoints + ".moved", .. HostSettings()]);
         Assert.Equal(0, moved);
         Assert.Contains("intact: 2 record(s)", again);
     }
@@ -121,7 +121,7 @@ public sealed class AuditVerifyCommandTests : IDisposable
     {
         await WriteTrailAsync(records: 1);
 
-        var (exit, _, error) = await RunAsync(["audit", "verify", "--database", DatabasePath, $"--Hub:TenantsFolder={Path.Combine(_directory, "tenants")}", "--Hub:Sandbox:Enabled=false"]);
+        var (exit, _, error) = await CommandLineRun.RunAsync(["audit", "verify", "--database", DatabasePath, $"--Hub:TenantsFolder={Path.Combine(_directory, "tenants")}", "--Hub:Sandbox:Enabled=false"]);
 
         Assert.Equal(2, exit);
         Assert.Contains("Hub:Audit:Key is not set", error);
@@ -170,24 +170,6 @@ public sealed class AuditVerifyCommandTests : IDisposable
         return path;
     }
 
-    internal static async Task<(int Exit, string Output, string Error)> RunAsync(string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var (originalOut, originalError) = (Console.Out, Console.Error);
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            var exit = await HubCommandLine.RunAsync(args);
-            return (exit, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(originalOut);
-            Console.SetError(originalError);
-        }
-    }
 }
 
 /// <summary>Tests that redirect the process-wide console run alone.</summary>

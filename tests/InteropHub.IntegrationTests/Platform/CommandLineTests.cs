@@ -2,8 +2,8 @@ using System.Net;
 using System.Security.Cryptography;
 using InteropHub.Contracts.Stores;
 using InteropHub.Contracts.Tenancy;
-using InteropHub.Host.Cli;
 using InteropHub.IntegrationTests.Infrastructure;
+using InteropHub.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InteropHub.IntegrationTests.Platform;
@@ -26,7 +26,7 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public async Task Apikey_create_prints_a_key_once_that_the_hub_then_accepts_with_its_scopes()
     {
-        var (exit, output, _) = await RunAsync(["apikey", "create", "--tenant", "alpha", "--scopes", "registry:read", "--label", "anagrafe", .. HostArguments.For(_directory, TestTenants.Settings())]);
+        var (exit, output, _) = await CommandLineRun.RunAsync(["apikey", "create", "--tenant", "alpha", "--scopes", "registry:read", "--label", "anagrafe", .. HostArguments.For(_directory, TestTenants.Settings())]);
         Assert.Equal(0, exit);
         var key = output.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("ihk_", StringComparison.Ordinal));
 
@@ -49,7 +49,7 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("alpha", "root", "Unknown scope")]
     public async Task Apikey_create_refuses_what_the_tenant_may_not_have(string tenant, string scope, string message)
     {
-        var (exit, output, error) = await RunAsync(["apikey", "create", "--tenant", tenant, "--scopes", scope, .. HostArguments.For(_directory, TestTenants.Settings())]);
+        var (exit, output, error) = await CommandLineRun.RunAsync(["apikey", "create", "--tenant", tenant, "--scopes", scope, .. HostArguments.For(_directory, TestTenants.Settings())]);
         Assert.Equal(2, exit);
         Assert.Contains(message, error);
         Assert.DoesNotContain("ihk_", output);
@@ -60,7 +60,7 @@ public sealed class CommandLineTests : IDisposable
     {
         var path = Path.Combine(_directory, "bari.pem");
         Directory.CreateDirectory(_directory);
-        var (exit, output, _) = await RunAsync(["keys", "generate", "--tenant", "bari", "--out", path]);
+        var (exit, output, _) = await CommandLineRun.RunAsync(["keys", "generate", "--tenant", "bari", "--out", path]);
         Assert.Equal(0, exit);
         if (!OperatingSystem.IsWindows())
         {
@@ -75,7 +75,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.DoesNotContain("PRIVATE KEY", output);
 
         // Never overwrites a key.
-        var (again, _, error) = await RunAsync(["keys", "generate", "--tenant", "bari", "--out", path]);
+        var (again, _, error) = await CommandLineRun.RunAsync(["keys", "generate", "--tenant", "bari", "--out", path]);
         Assert.Equal(2, again);
         Assert.Contains("Cannot write", error);
     }
@@ -93,7 +93,7 @@ public sealed class CommandLineTests : IDisposable
             }
         }
 
-        var (intact, output, _) = await RunAsync(["audit", "verify", .. HostArguments.For(_directory, settings)]);
+        var (intact, output, _) = await CommandLineRun.RunAsync(["audit", "verify", .. HostArguments.For(_directory, settings)]);
         Assert.Equal(0, intact);
         Assert.Contains("intact: 3 record(s)", output);
 
@@ -106,7 +106,7 @@ public sealed class CommandLineTests : IDisposable
             Assert.Equal(1, await tamper.ExecuteNonQueryAsync(TestContext.Current.CancellationToken));
         }
 
-        var (broken, report, _) = await RunAsync(["audit", "verify", .. HostArguments.For(_directory, settings)]);
+        var (broken, report, _) = await CommandLineRun.RunAsync(["audit", "verify", .. HostArguments.For(_directory, settings)]);
         Assert.Equal(1, broken);
         Assert.Contains("BROKEN at record 2 (edited)", report);
     }
@@ -114,7 +114,7 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public async Task Tenants_list_shows_the_configured_tenants()
     {
-        var (exit, output, _) = await RunAsync(["tenants", "list", .. HostArguments.For(_directory, TestTenants.Settings())]);
+        var (exit, output, _) = await CommandLineRun.RunAsync(["tenants", "list", .. HostArguments.For(_directory, TestTenants.Settings())]);
         Assert.Equal(0, exit);
         Assert.Contains("alpha", output);
         Assert.Contains("80015010723", output);
@@ -131,22 +131,4 @@ public sealed class CommandLineTests : IDisposable
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    private static async Task<(int Exit, string Output, string Error)> RunAsync(string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var (originalOut, originalError) = (Console.Out, Console.Error);
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            var exit = await HubCommandLine.RunAsync(args);
-            return (exit, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(originalOut);
-            Console.SetError(originalError);
-        }
-    }
 }

@@ -1,5 +1,5 @@
-using InteropHub.Host.Cli;
 using InteropHub.IntegrationTests.Infrastructure;
+using InteropHub.Testing;
 
 namespace InteropHub.IntegrationTests.Registry;
 
@@ -40,20 +40,7 @@ public sealed class DoctorCommandTests : IDisposable
 
     private async Task<(int Exit, string Output)> DoctorAsync(IDictionary<string, string?> settings)
     {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var (originalOut, originalError) = (Console.Out, Console.Error);
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            var exit = await HubCommandLine.RunAsync(["doctor", "--tenant", "demo-a", .. HostArguments.For(_directory, settings)]);
-            return (exit, output + error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(originalOut);
-            Console.SetError(originalError);
-        }
+        var (exit, output, error) = await CommandLineRun.RunAsync(["doctor", "--tenant", "demo-a", .. HostArguments.For(_directory, settings)]);
+        return (exit, output + error);
     }
 }
