@@ -23,7 +23,8 @@ internal static class HubCommandLine
                 return await HubApplication.RunAsync(args);
             }
 
-            return await Build().Parse(args).InvokeAsync();
+            // Without the library's own handler a refused configuration reaches the catches below (exit 2, not 1).
+            return await Build().Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (HubStartupException e)
         {

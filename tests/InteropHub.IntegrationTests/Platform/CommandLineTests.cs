@@ -55,6 +55,19 @@ public sealed class CommandLineTests : IDisposable
         Assert.DoesNotContain("ihk_", output);
     }
 
+    [Theory]
+    [InlineData("tenants", "list")]
+    [InlineData("apikey", "create", "--tenant", "alpha", "--scopes", "admin")]
+    [InlineData("doctor", "--tenant", "alpha")]
+    public async Task A_command_under_a_configuration_the_hub_refuses_exits_2_naming_the_setting(params string[] command)
+    {
+        var settings = TestTenants.With(("Hub:Tenants:0:FiscalCode", "123"));
+        var (exit, output, error) = await CommandLineRun.RunAsync([.. command, .. HostArguments.For(_directory, settings)]);
+        Assert.True(exit == 2, $"exit {exit}: {output}{error}");
+        Assert.Contains("Hub:Tenants:0:FiscalCode", error);
+        Assert.DoesNotContain("Unhandled exception", output + error);
+    }
+
     [Fact]
     public async Task Keys_generate_writes_an_owner_only_key_and_prints_the_kid_pdnd_will_compute()
     {
