@@ -3,6 +3,7 @@ using InteropHub.Adapters.Anpr.Configuration;
 using InteropHub.Contracts.Errors;
 using InteropHub.Contracts.Registry;
 using InteropHub.Contracts.Tenancy;
+using InteropHub.Contracts.Values;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

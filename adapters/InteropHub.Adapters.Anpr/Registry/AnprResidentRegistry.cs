@@ -3,7 +3,6 @@ using InteropHub.Adapters.Anpr.Configuration;
 using InteropHub.Adapters.Anpr.E002;
 using InteropHub.Adapters.Anpr.IdAnpr;
 using InteropHub.Adapters.Anpr.Mapping;
-using InteropHub.Adapters.Anpr.Quota;
 using InteropHub.Contracts.Errors;
 using InteropHub.Contracts.Registry;
 using InteropHub.Contracts.Tenancy;

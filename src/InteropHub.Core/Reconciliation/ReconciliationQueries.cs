@@ -2,6 +2,7 @@ using System.Data;
 using InteropHub.Contracts.Payments;
 using InteropHub.Contracts.Stores;
 using InteropHub.Contracts.Tenancy;
+using InteropHub.Contracts.Values;
 using InteropHub.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -82,8 +83,9 @@ internal sealed class ReconciliationQueries(IDbContextFactory<HubDbContext> dbFa
 
     public async Task<IReadOnlyList<ReconciliationDaySummary>> SummaryAsync(TenantId? tenant, DateOnly day, CancellationToken cancellationToken)
     {
-        var from = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var to = from.AddDays(1);
+        // A day of the ragioneria is a day in Rome: a payment at 23:30 UTC in winter belongs to the next day.
+        var from = RomeCalendar.Start(day);
+        var to = RomeCalendar.Start(day.AddDays(1));
         var only = tenant?.Value;
         var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))

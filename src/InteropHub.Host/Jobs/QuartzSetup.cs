@@ -1,4 +1,5 @@
 using InteropHub.Contracts.Jobs;
+using InteropHub.Contracts.Values;
 using Quartz;
 
 namespace InteropHub.Host.Jobs;
@@ -40,7 +41,7 @@ internal static class QuartzSetup
                     .WithIdentity(job.Name, HubJobRunner.Group)
                     .WithCronSchedule(job.Cron, c =>
                     {
-                        c.InTimeZone(RomeTime.Zone);
+                        c.InTimeZone(RomeCalendar.Zone);
                         if (job.Misfire == MisfirePolicy.Skip)
                         {
                             c.WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing);

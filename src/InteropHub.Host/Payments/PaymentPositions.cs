@@ -2,7 +2,6 @@ using InteropHub.Contracts.Payments;
 using InteropHub.Contracts.Tenancy;
 using InteropHub.Contracts.Values;
 using InteropHub.Core.Payments;
-using InteropHub.Host.Jobs;
 
 namespace InteropHub.Host.Payments;
 
@@ -43,11 +42,9 @@ internal static class PaymentPositions
     /// <summary>23:59:59 of the due day in Europe/Rome: a notice is payable all through its due day.</summary>
     public static DateTimeOffset EndOfDay(DateOnly day)
     {
-        var local = day.ToDateTime(new TimeOnly(23, 59, 59));
-        return new DateTimeOffset(local, RomeTime.Zone.GetUtcOffset(local));
+        return RomeCalendar.At(day.ToDateTime(new TimeOnly(23, 59, 59)));
     }
 
     /// <summary>Today in Italy: due dates are compared with it.</summary>
-    public static DateOnly Today(TimeProvider time) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), RomeTime.Zone).DateTime);
+    public static DateOnly Today(TimeProvider time) => RomeCalendar.Day(time.GetUtcNow());
 }

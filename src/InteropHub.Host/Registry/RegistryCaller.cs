@@ -4,7 +4,6 @@ using InteropHub.Contracts.Registry;
 using InteropHub.Contracts.Tenancy;
 using InteropHub.Contracts.Values;
 using InteropHub.Host.Auth;
-using InteropHub.Host.Jobs;
 using InteropHub.Host.Observability;
 
 namespace InteropHub.Host.Registry;
@@ -65,7 +64,7 @@ internal static class RegistryCaller
             throw Invalid("at must be a date as YYYY-MM-DD.");
         }
 
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), RomeTime.Zone).DateTime);
+        var today = RomeCalendar.Day(time.GetUtcNow());
         return date <= today ? date : throw Invalid("at must not be in the future (Europe/Rome).");
     }
 

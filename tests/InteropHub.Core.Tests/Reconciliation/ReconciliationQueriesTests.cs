@@ -12,14 +12,14 @@ public sealed class ReconciliationQueriesTests : HubDatabaseTest
 
     private IReconciliationQueries Queries => Db.Get<IReconciliationQueries>();
 
-    private async Task<PaymentRecord> PaidAsync(string iupd)
+    private async Task<PaymentRecord> PaidAsync(string iupd, DateTimeOffset? paidAt = null)
     {
         var store = Db.Get<IPaymentStore>();
         var payment = (await store.AddPendingAsync(TestPayments.New(TestTenants.AId, iupd), Ct)).Payment;
         await store.RecordOutcomesAsync(TestTenants.AId, [new PaymentOutcome(payment.Id, TestPayments.Position(payment, DebtPositionStatus.Valid), null)], Ct);
         return (await store.RecordReceiptAsync(
             TestTenants.AId,
-            new PaymentReceipt { ReceiptId = $"iur-{iupd}", Iuv = payment.Options[0].Iuv.Value, Succeeded = true, AmountCents = 10_000, PaidAt = new DateTimeOffset(2026, 3, 3, 9, 0, 0, TimeSpan.Zero) },
+            new PaymentReceipt { ReceiptId = $"iur-{iupd}", Iuv = payment.Options[0].Iuv.Value, Succeeded = true, AmountCents = 10_000, PaidAt = paidAt ?? new DateTimeOffset(2026, 3, 3, 9, 0, 0, TimeSpan.Zero) },
             Ct))!;
     }
 
@@ -74,5 +74,15 @@ public sealed class ReconciliationQueriesTests : HubDatabaseTest
         Assert.Equal((TestTenants.AId, 2, 20_000L, 1, 10_000L), (summary.Tenant, summary.PaidCount, summary.PaidCents, summary.ReportedCount, summary.ReportedCents));
         Assert.Equal(new Dictionary<string, int> { [AnomalyCodes.PaymentUnknown] = 1 }, summary.AnomaliesByCode);
         Assert.Empty(otherDay);
+    }
+
+    [Fact]
+    public async Task The_summary_day_is_the_day_in_Rome()
+    {
+        // 23:30 UTC on 3 March is 00:30 on 4 March in Rome (CET, UTC+1).
+        await PaidAsync("late", new DateTimeOffset(2026, 3, 3, 23, 30, 0, TimeSpan.Zero));
+
+        Assert.Empty(await Queries.SummaryAsync(TestTenants.AId, new DateOnly(2026, 3, 3), Ct));
+        Assert.Equal(1, Assert.Single(await Queries.SummaryAsync(TestTenants.AId, new DateOnly(2026, 3, 4), Ct)).PaidCount);
     }
 }

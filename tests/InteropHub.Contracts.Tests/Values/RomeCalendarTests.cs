@@ -1,6 +1,6 @@
-using InteropHub.Adapters.Anpr.Quota;
+using InteropHub.Contracts.Values;
 
-namespace InteropHub.Adapters.Anpr.Tests.Quota;
+namespace InteropHub.Contracts.Tests.Values;
 
 public sealed class RomeCalendarTests
 {
@@ -17,5 +17,17 @@ public sealed class RomeCalendarTests
 
         Assert.Equal(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture), RomeCalendar.Day(at));
         Assert.Equal(TimeSpan.FromMinutes(minutesToMidnight), RomeCalendar.UntilMidnight(at));
+    }
+
+    [Theory]
+    [InlineData("2026-01-15", "2026-01-14T23:00:00Z")] // CET
+    [InlineData("2026-07-15", "2026-07-14T22:00:00Z")] // CEST
+    [InlineData("2026-03-29", "2026-03-28T23:00:00Z")] // clocks go forward later that night
+    [InlineData("2026-10-26", "2026-10-25T23:00:00Z")] // the day after clocks went back
+    public void A_day_starts_at_midnight_in_rome(string day, string start)
+    {
+        Assert.Equal(
+            DateTimeOffset.Parse(start, System.Globalization.CultureInfo.InvariantCulture),
+            RomeCalendar.Start(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture)));
     }
 }
