@@ -37,7 +37,7 @@ internal sealed class ReconciliationMatcher(IDbContextFactory<HubDbContext> dbFa
 
     private async Task<ReconciliationRun> RunAsync(HubDbContext db, TenantId? tenant, DateTimeOffset now, TimeSpan after, CancellationToken cancellationToken)
     {
-        var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
+        var transaction = await db.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
             var pass = new Pass(transaction.GetDbTransaction(), tenant, now, now - after, after.TotalDays, cancellationToken);

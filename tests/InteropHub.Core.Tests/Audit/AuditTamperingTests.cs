@@ -7,7 +7,7 @@ namespace InteropHub.Core.Tests.Audit;
 /// What someone who can write the database but does not hold the audit key can do to the trail, once a checkpoint of
 /// its head sits outside the database: truncate it, or rewrite it and recompute the chain as the published SHA-256 rule says.
 /// </summary>
-public sealed class AuditTamperingTests : HubDatabaseTest
+public class AuditTamperingTests : HubDatabaseTest
 {
     private const int Records = 20;
 

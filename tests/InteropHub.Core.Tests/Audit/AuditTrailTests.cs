@@ -3,7 +3,7 @@ using InteropHub.Core.Audit;
 
 namespace InteropHub.Core.Tests.Audit;
 
-public sealed class AuditTrailTests : HubDatabaseTest
+public class AuditTrailTests : HubDatabaseTest
 {
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {

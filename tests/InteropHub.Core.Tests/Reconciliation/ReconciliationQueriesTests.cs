@@ -6,7 +6,7 @@ using static InteropHub.Core.Tests.Reconciliation.TestFlows;
 
 namespace InteropHub.Core.Tests.Reconciliation;
 
-public sealed class ReconciliationQueriesTests : HubDatabaseTest
+public class ReconciliationQueriesTests : HubDatabaseTest
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 3, 18, 0, 0, TimeSpan.Zero);
 

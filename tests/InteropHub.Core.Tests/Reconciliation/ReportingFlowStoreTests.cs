@@ -3,7 +3,7 @@ using static InteropHub.Core.Tests.Reconciliation.TestFlows;
 
 namespace InteropHub.Core.Tests.Reconciliation;
 
-public sealed class ReportingFlowStoreTests : HubDatabaseTest
+public class ReportingFlowStoreTests : HubDatabaseTest
 {
     private IReportingFlowStore Store => Db.Get<IReportingFlowStore>();
 

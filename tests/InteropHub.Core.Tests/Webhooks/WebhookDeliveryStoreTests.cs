@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InteropHub.Core.Tests.Webhooks;
 
-public sealed class WebhookDeliveryStoreTests : HubDatabaseTest
+public class WebhookDeliveryStoreTests : HubDatabaseTest
 {
     private static readonly Uri Endpoint = new("https://gestionale.comune-a.example/hooks");
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
