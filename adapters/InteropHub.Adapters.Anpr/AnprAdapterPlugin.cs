@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Net;
 using InteropHub.Adapters.Anpr.Calls;
 using InteropHub.Adapters.Anpr.Configuration;
+using InteropHub.Adapters.Anpr.Health;
 using InteropHub.Adapters.Anpr.IdAnpr;
+using InteropHub.Adapters.Anpr.Ordering;
 using InteropHub.Adapters.Anpr.Quota;
 using InteropHub.Adapters.Anpr.Registry;
 using InteropHub.Contracts.Adapters;
@@ -18,14 +20,13 @@ namespace InteropHub.Adapters.Anpr;
 
 /// <summary>
 /// The ANPR adapter: resident registry e-services reached through PDND. Registers <see cref="IResidentRegistry"/>,
-/// one HTTP client per e-service (resilience first, then the PDND ModI handler, so each attempt is signed anew),
+/// one HTTP client per e-service (resilience first, then the PDND ModI handler, so each attempt is signed anew, and
+/// last the gate that lets a tenant's requests out in idOperazioneClient order),
 /// the idANPR cache and the quota guard. Needs from the host: <see cref="IModiHandlerFactory"/> (PDND adapter),
 /// <see cref="IOperationIdSource"/> and <see cref="IQuotaLedger"/> (Core), and the tenant directory.
 /// </summary>
 public sealed class AnprAdapterPlugin : IAdapterPlugin
 {
-    internal const string HealthClientName = "anpr-health";
-
     /// <summary>What every ANPR e-service requires (anpr.md §3): the voucher, the signed digest, the correlated tracking evidence.</summary>
     internal const ModiPatterns Patterns = ModiPatterns.IdAuthRest01 | ModiPatterns.IntegrityRest02 | ModiPatterns.AuditRest02;
 
@@ -39,9 +40,11 @@ public sealed class AnprAdapterPlugin : IAdapterPlugin
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IdAnprCache>();
         services.AddSingleton<AnprQuotaGuard>();
+        services.AddSingleton<OperationSequencer>();
         services.AddSingleton<AnprServiceCaller>();
         services.AddSingleton<IdAnprResolver>();
         services.AddSingleton<IResidentRegistry, AnprResidentRegistry>();
+        services.AddSingleton<IPdndEServiceSource, AnprEServiceSource>();
 
         foreach (var code in AnprServiceCatalog.Codes)
         {
@@ -56,18 +59,14 @@ public sealed class AnprAdapterPlugin : IAdapterPlugin
                 });
             client.AddStandardResilienceHandler().Configure((resilience, sp) => Apply(Options(sp).Resilience, resilience));
             client.AddHttpMessageHandler(sp => ModiHandler(sp, code));
+            client.AddHttpMessageHandler(() => new OperationOrderHandler());
+
+            // The readiness probe signs like a real call, without retries: its answer is the point.
+            services.AddHttpClient(AnprHealthCheck.ClientName(code)).AddHttpMessageHandler(sp => ModiHandler(sp, code));
         }
 
-        services.AddHttpClient(HealthClientName);
-        registration.AddHealthCheck(sp =>
-        {
-            var options = Options(sp);
-            var targets = options.EServices.Values
-                .Where(s => s.Enabled && s.BaseUrl is not null)
-                .Select(s => new Uri(s.BaseUrl!.ToString().TrimEnd('/') + "/status"))
-                .ToList();
-            return new ReachabilityHealthCheck(sp.GetRequiredService<IHttpClientFactory>().CreateClient(HealthClientName), targets, options.HealthProbeTimeout);
-        });
+        services.AddSingleton<AnprHealthCheck>();
+        registration.AddHealthCheck(sp => sp.GetRequiredService<AnprHealthCheck>());
     }
 
     public IReadOnlyDictionary<string, string?> SandboxSettings(Uri sandboxBaseUrl)

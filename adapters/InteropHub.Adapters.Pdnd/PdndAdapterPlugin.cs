@@ -65,7 +65,8 @@ public sealed class PdndAdapterPlugin : IAdapterPlugin
             sp.GetRequiredService<ClientAssertionFactory>(),
             sp.GetRequiredService<PdndTokenClient>(),
             sp.GetRequiredService<TokenEndpointProbe>(),
-            sp.GetRequiredService<IHttpClientFactory>()));
+            sp.GetRequiredService<IHttpClientFactory>(),
+            sp.GetServices<IPdndEServiceSource>()));
 
         // Asking for a voucher changes nothing at PDND, so its POST may be retried.
         services.AddHttpClient(PdndTokenClient.HttpClientName)

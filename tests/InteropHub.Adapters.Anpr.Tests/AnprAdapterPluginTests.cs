@@ -43,6 +43,20 @@ public sealed class AnprAdapterPluginTests : IDisposable
     }
 
     [Fact]
+    public void Declares_its_enabled_e_services_and_their_audience_settings_to_pdnds_doctor()
+    {
+        using var host = new AnprHost(new() { ["Adapters:Anpr:EServices:C001:Enabled"] = "false" });
+
+        var declared = host.Services.GetServices<IPdndEServiceSource>().Single().EnabledEServices();
+
+        Assert.Equal(FakeTenants.Codes.Where(c => c != "C001").Select(c => $"anpr-{c.ToLowerInvariant()}"), declared.Select(d => d.EServiceKey));
+        var c020 = declared.Single(d => d.EServiceKey == "anpr-c020");
+        Assert.Equal(host.Options.EServices["C020"].Audience, c020.Audience);
+        Assert.Equal("Adapters:Anpr:EServices:C020:Audience", c020.AudienceSetting);
+        Assert.Equal(["anpr-service-e002", "status"], c020.Operations);
+    }
+
+    [Fact]
     public void Options_the_adapter_cannot_work_with_stop_it_at_start()
     {
         using var host = new AnprHost(new() { ["Adapters:Anpr:ProfileService"] = "C021" });

@@ -99,6 +99,16 @@ internal static class AnprFailures
         With(new HubProblemException(502, ErrorCodes.UpstreamRejected, "ANPR answered unexpectedly",
             $"ANPR e-service {service} answered {what}."), service, clientOperationId, anprOperationId);
 
+    /// <summary>
+    /// ANPR refused every fresh id of one call as lower than one it had already received: concurrent calls (or hub
+    /// instances) kept overtaking it. Nothing was processed, so asking again is safe.
+    /// </summary>
+    public static HubProblemException OutOfOrder(string service, int attempts, string lastClientOperationId) =>
+        With(new HubProblemException(503, ErrorCodes.UpstreamUnavailable, "ANPR busy",
+            $"ANPR e-service {service} did not process the request: {attempts.ToString(CultureInfo.InvariantCulture)} operation ids in a row reached it after higher ones " +
+            "of other calls of this tenant. Nothing was done; try again."),
+            service, lastClientOperationId);
+
     public static HubProblemException Unavailable(string service, string? clientOperationId, string? govWayId, Exception? inner = null) =>
         With(new HubProblemException(503, ErrorCodes.UpstreamUnavailable, "ANPR unavailable",
             $"ANPR e-service {service} did not answer successfully, retries included; try again later.", inner: inner),

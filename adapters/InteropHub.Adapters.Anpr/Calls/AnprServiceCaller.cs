@@ -3,6 +3,7 @@ using System.Net;
 using System.Runtime.ExceptionServices;
 using InteropHub.Adapters.Anpr.Configuration;
 using InteropHub.Adapters.Anpr.E002;
+using InteropHub.Adapters.Anpr.Ordering;
 using InteropHub.Adapters.Anpr.Quota;
 using InteropHub.Contracts.Errors;
 using InteropHub.Contracts.Pdnd;
@@ -19,29 +20,56 @@ namespace InteropHub.Adapters.Anpr.Calls;
 /// Makes one logical call to an ANPR e-service: checks the service is enabled and the tenant has a purpose for it,
 /// counts it against the quota, takes one <c>idOperazioneClient</c> (every resilience retry resends the same
 /// request, so ANPR replays rather than acts twice), builds <c>RichiestaE002</c>, sends it through the service's
-/// HTTP client (resilience, then ModI) and turns the answer into an <see cref="AnprAnswer"/> or a
-/// <see cref="HubProblemException"/>. Logs ids, codes and statuses only: never a fiscal code or an idANPR.
+/// HTTP client (resilience, then ModI, then the id-order gate) and turns the answer into an <see cref="AnprAnswer"/>
+/// or a <see cref="HubProblemException"/>. A request ANPR refused because its id arrived after a higher one is sent
+/// again with a fresh id. Logs ids, codes and statuses only: never a fiscal code or an idANPR.
 /// </summary>
 internal sealed partial class AnprServiceCaller(
     IHttpClientFactory httpClients,
     IOptions<AnprOptions> options,
     ITenantDirectory tenants,
-    IOperationIdSource operationIds,
+    OperationSequencer operationIds,
     AnprQuotaGuard quota,
     TimeProvider time,
     ILogger<AnprServiceCaller> logger)
 {
+    /// <summary>How many fresh ids one logical call may use when ANPR keeps finding them lower than its last.</summary>
+    public const int MaxOrderAttempts = 8;
+
     private const string NotFoundCode = "EN122";
     private const string NotEntitledCode = "EN148";
 
     public async Task<AnprAnswer> CallAsync(AnprCall call, CancellationToken cancellationToken)
     {
+        EnsureCallable(call.Service, call.Caller.Tenant);
+        for (var attempt = 1; ; attempt++)
+        {
+            // Each attempt reaches ANPR's gateway, which counts refused calls too (anpr.md §4): so does the guard.
+            var quotaKey = await quota.ConsumeAsync(call.Caller.Tenant, call.Service, cancellationToken).ConfigureAwait(false);
+            using var ticket = await operationIds.NextAsync(call.Caller.Tenant, cancellationToken).ConfigureAwait(false);
+            if (await SendAsync(call, quotaKey, ticket, cancellationToken).ConfigureAwait(false) is { } answer)
+            {
+                return answer;
+            }
+
+            // ANPR refused the id unprocessed ("if it does not exist and is lower than the last one sent, processing
+            // ends with an error"; anpr.md §2.1) and stored nothing under it, so the same request under a new, higher
+            // id is a first attempt, not a repeat: nothing can be done twice.
+            LogOutOfOrder(call.Service, call.Caller.Tenant.Value, ticket.Text, attempt);
+            if (attempt == MaxOrderAttempts)
+            {
+                throw AnprFailures.OutOfOrder(call.Service, attempt, ticket.Text);
+            }
+        }
+    }
+
+    /// <summary>Sends one attempt: ANPR's answer, null when ANPR refused the id as lower than its last, or a thrown problem.</summary>
+    private async Task<AnprAnswer?> SendAsync(AnprCall call, QuotaKey quotaKey, OperationTicket ticket, CancellationToken cancellationToken)
+    {
         var service = call.Service;
         var tenant = call.Caller.Tenant;
         var settings = options.Value;
-        EnsureCallable(service, tenant);
-        var quotaKey = await quota.ConsumeAsync(tenant, service, cancellationToken).ConfigureAwait(false);
-        var operationId = (await operationIds.NextAsync(tenant, cancellationToken).ConfigureAwait(false)).ToString(CultureInfo.InvariantCulture);
+        var operationId = ticket.Text;
         var request = new RichiestaE002
         {
             IdOperazioneClient = operationId,
@@ -61,7 +89,7 @@ internal sealed partial class AnprServiceCaller(
         IApiResponse<RispostaE002OK> response;
         try
         {
-            response = await api.E002Async(request, context, cancellationToken).ConfigureAwait(false);
+            response = await api.E002Async(request, context, ticket, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (IsUnavailability(e, cancellationToken))
         {
@@ -90,6 +118,11 @@ internal sealed partial class AnprServiceCaller(
                 LogAnswered(service, tenant.Value, operationId, body.IdOperazioneAnpr, status, time.GetElapsedTime(started).TotalMilliseconds);
                 var operation = new AnprOperation { Service = service, ClientOperationId = operationId, AnprOperationId = body.IdOperazioneAnpr };
                 return new AnprAnswer(body, operation, Warnings(service, body.ListaAnomalie));
+            }
+
+            if (OutOfOrderRefusal.Is(status, response))
+            {
+                return null;
             }
 
             var failure = status == (int)HttpStatusCode.TooManyRequests
@@ -189,6 +222,9 @@ internal sealed partial class AnprServiceCaller(
 
     [LoggerMessage(LogLevel.Warning, "ANPR {Service} refused tenant {Tenant} (idOperazioneClient {ClientOperationId}): HTTP {Status}, {ProblemCode}")]
     private partial void LogFailed(string service, string tenant, string clientOperationId, int status, string? problemCode);
+
+    [LoggerMessage(LogLevel.Information, "ANPR {Service} refused tenant {Tenant}'s idOperazioneClient {ClientOperationId} as lower than its last (attempt {Attempt}); sending again with a new id")]
+    private partial void LogOutOfOrder(string service, string tenant, string clientOperationId, int attempt);
 
     [LoggerMessage(LogLevel.Warning, "ANPR {Service} did not answer tenant {Tenant} (idOperazioneClient {ClientOperationId}): {Failure}")]
     private partial void LogUnanswered(string service, string tenant, string clientOperationId, string failure);

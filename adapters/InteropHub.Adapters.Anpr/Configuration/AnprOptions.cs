@@ -15,6 +15,13 @@ public sealed class AnprOptions : IValidatableOptions
     public TimeSpan HealthProbeTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
+    /// How long a readiness probe's result is reused: each probe is a signed call per enabled e-service, and ANPR may
+    /// count it against the daily quota. Defaults to 5 minutes.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan HealthProbeInterval { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
     /// The e-service that answers the resident profile: <c>C020</c> (accertamento residenza: generalità, residence,
     /// death; the default), <c>C001</c> (notifica: generalità, residence, alive) or <c>C015</c> (accertamento
     /// generalità: no residence). Pick the one the comuni have a PDND purpose for.

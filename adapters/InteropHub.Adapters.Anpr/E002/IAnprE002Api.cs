@@ -1,3 +1,4 @@
+using InteropHub.Adapters.Anpr.Ordering;
 using InteropHub.Contracts.Pdnd;
 using Refit;
 
@@ -6,7 +7,8 @@ namespace InteropHub.Adapters.Anpr.E002;
 /// <summary>
 /// The one operation every ANPR e-service exposes: <c>POST {base}/anpr-service-e002</c> (operationId <c>e002</c>),
 /// <c>RichiestaE002</c> in, <c>RispostaE002OK</c> (200) or <c>RispostaKO</c> (400/404/500) out. The body is buffered,
-/// so the ModI handler can digest it and a retry can send it again.
+/// so the ModI handler can digest it and a retry can send it again; the ticket holds the
+/// request until the tenant's lower ids have gone (<see cref="OperationOrderHandler"/>).
 /// </summary>
 internal interface IAnprE002Api
 {
@@ -14,5 +16,6 @@ internal interface IAnprE002Api
     Task<IApiResponse<RispostaE002OK>> E002Async(
         [Body(buffered: true)] RichiestaE002 request,
         [Property(ModiRequestContext.OptionsKeyName)] ModiRequestContext context,
+        [Property(OperationTicket.OptionsKeyName)] OperationTicket ticket,
         CancellationToken cancellationToken);
 }

@@ -2,6 +2,7 @@ using InteropHub.Adapters.Pdnd.Configuration;
 using InteropHub.Adapters.Pdnd.Health;
 using InteropHub.Adapters.Pdnd.Keys;
 using InteropHub.Adapters.Pdnd.Vouchers;
+using InteropHub.Contracts.Pdnd;
 using InteropHub.Contracts.Tenancy;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -9,9 +10,10 @@ using Microsoft.IdentityModel.JsonWebTokens;
 namespace InteropHub.Adapters.Pdnd.Doctor;
 
 /// <summary>
-/// Behind <c>interophub pdnd doctor</c>: checks one tenant's PDND setup end to end and says what is wrong in words.
-/// Key ↔ kid, the audience and purpose of every enabled e-service, our clock against the token endpoint's
-/// <c>Date</c>, and real token requests (with the sandbox's reason when it refuses and
+/// Behind <c>interophub doctor</c>: checks one tenant's PDND setup end to end and says what is wrong in words.
+/// Key ↔ kid, the audience and purpose of every enabled e-service (its own, and those other adapters declare as
+/// <see cref="IPdndEServiceSource"/>), our clock against the token endpoint's <c>Date</c>, and real token requests
+/// whose voucher <c>aud</c> must hold the configured audience (with the sandbox's reason when PDND refuses and
 /// <see cref="PdndOptions.TokenEndpointIsSandbox"/> is set). Resolve it from the host's services.
 /// </summary>
 public sealed class PdndDoctor
@@ -26,6 +28,7 @@ public sealed class PdndDoctor
     private readonly PdndTokenClient _tokens;
     private readonly TokenEndpointProbe _probe;
     private readonly IHttpClientFactory _httpClients;
+    private readonly IReadOnlyList<IPdndEServiceSource> _sources;
 
     internal PdndDoctor(
         IOptions<PdndOptions> options,
@@ -35,7 +38,8 @@ public sealed class PdndDoctor
         ClientAssertionFactory assertions,
         PdndTokenClient tokens,
         TokenEndpointProbe probe,
-        IHttpClientFactory httpClients)
+        IHttpClientFactory httpClients,
+        IEnumerable<IPdndEServiceSource> sources)
     {
         _options = options;
         _tenants = tenants;
@@ -45,6 +49,7 @@ public sealed class PdndDoctor
         _tokens = tokens;
         _probe = probe;
         _httpClients = httpClients;
+        _sources = [.. sources];
     }
 
     /// <summary>Runs every check for <paramref name="tenant"/>, in order; never throws for a failed check.</summary>
@@ -57,7 +62,8 @@ public sealed class PdndDoctor
 
         var checks = new List<DoctorCheck>();
         var keysSound = CheckKeys(settings.Pdnd, checks);
-        CheckEServices(settings.Pdnd, checks);
+        var eServices = Declarations();
+        CheckEServices(settings.Pdnd, eServices, checks);
         checks.Add(await CheckClockAsync(cancellationToken).ConfigureAwait(false));
         if (!keysSound)
         {
@@ -70,7 +76,8 @@ public sealed class PdndDoctor
         {
             foreach (var (eServiceKey, purposeId) in settings.Pdnd.Purposes.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
-                checks.Add(await CheckTokenAsync($"token {eServiceKey}", tenant, settings.Pdnd.ClientId, purposeId, null, cancellationToken).ConfigureAwait(false));
+                var declared = eServices.FirstOrDefault(e => e.Declaration.EServiceKey == eServiceKey && e.Declaration.Audience is not null).Declaration;
+                checks.Add(await CheckTokenAsync($"token {eServiceKey}", tenant, settings.Pdnd.ClientId, purposeId, declared?.Audience, declared?.AudienceSetting, cancellationToken).ConfigureAwait(false));
             }
         }
 
@@ -78,7 +85,7 @@ public sealed class PdndDoctor
         {
             var signalHub = _options.Value.SignalHub;
             var audience = signalHub.Enabled ? signalHub.Audience : null;
-            checks.Add(await CheckTokenAsync("token api-interop", tenant, settings.Pdnd.ApiInteropClientId, null, audience, cancellationToken).ConfigureAwait(false));
+            checks.Add(await CheckTokenAsync("token api-interop", tenant, settings.Pdnd.ApiInteropClientId, null, audience, "Adapters:Pdnd:SignalHub:Audience", cancellationToken).ConfigureAwait(false));
         }
 
         return checks;
@@ -111,22 +118,43 @@ public sealed class PdndDoctor
         return sound;
     }
 
-    private void CheckEServices(TenantPdndSettings pdnd, List<DoctorCheck> checks)
+    /// <summary>The PDND adapter's own e-services, then those the other adapters declare; enabled ones only.</summary>
+    private List<(PdndEServiceDeclaration Declaration, EServiceOptions? Own)> Declarations() =>
+    [
+        .. _options.Value.EServices.Where(e => e.Value.Enabled).Select(e =>
+            (new PdndEServiceDeclaration(e.Key, e.Value.Audience, $"Adapters:Pdnd:EServices:{e.Key}:Audience", []), (EServiceOptions?)e.Value)),
+        .. _sources.SelectMany(s => s.EnabledEServices()).Select(d => (d, (EServiceOptions?)null)),
+    ];
+
+    private void CheckEServices(TenantPdndSettings pdnd, List<(PdndEServiceDeclaration Declaration, EServiceOptions? Own)> eServices, List<DoctorCheck> checks)
     {
-        foreach (var (key, eService) in _options.Value.EServices.Where(e => e.Value.Enabled))
+        foreach (var (declaration, own) in eServices)
         {
+            var (key, audience, setting) = (declaration.EServiceKey, declaration.Audience, declaration.AudienceSetting);
             var name = $"e-service {key}";
-            if (string.IsNullOrWhiteSpace(eService.Audience))
+            if (string.IsNullOrWhiteSpace(audience))
             {
-                checks.Add(new DoctorCheck(name, DoctorVerdict.Fail, $"Adapters:Pdnd:EServices:{key}:Audience is missing."));
+                checks.Add(new DoctorCheck(name, DoctorVerdict.Fail, $"{setting} is missing."));
+                continue;
+            }
+
+            var (problems, corrected) = AudienceMistakes.Find(audience, declaration.Operations, _options.Value.ClientAssertionAudience);
+            if (problems.Count > 0)
+            {
+                var fix = corrected == audience ? "" : $" The ModI audience is most likely '{corrected}'.";
+                checks.Add(new DoctorCheck(name, DoctorVerdict.Fail, $"{setting} '{audience}' {string.Join("; it ", problems)}.{fix}"));
             }
             else if (!pdnd.Purposes.ContainsKey(key))
             {
-                checks.Add(new DoctorCheck(name, DoctorVerdict.Fail, $"Audience '{eService.Audience}' is set, but the tenant has no Pdnd:Purposes:{key}."));
+                // Another adapter's e-service may simply not be this comune's: its calls are refused, nothing else breaks.
+                checks.Add(own is null
+                    ? new DoctorCheck(name, DoctorVerdict.Warn, $"Audience '{audience}' is set, but the tenant has no Pdnd:Purposes:{key}: its calls to this e-service are refused.")
+                    : new DoctorCheck(name, DoctorVerdict.Fail, $"Audience '{audience}' is set, but the tenant has no Pdnd:Purposes:{key}."));
             }
             else
             {
-                checks.Add(new DoctorCheck(name, DoctorVerdict.Pass, $"Audience '{eService.Audience}', purpose {pdnd.Purposes[key]}, patterns {string.Join(", ", eService.Patterns)}."));
+                var patterns = own is null ? "" : $", patterns {string.Join(", ", own.Patterns)}";
+                checks.Add(new DoctorCheck(name, DoctorVerdict.Pass, $"Audience '{audience}', purpose {pdnd.Purposes[key]}{patterns}."));
             }
         }
     }
@@ -156,7 +184,8 @@ public sealed class PdndDoctor
                 : new DoctorCheck("clock", DoctorVerdict.Fail, $"Our clock is {magnitude.TotalSeconds:0.#} s {direction} the token endpoint's, more than the {backdate.TotalSeconds:0.#} s back-dating (Adapters:Pdnd:ClockSkew). Sync NTP.");
     }
 
-    private async Task<DoctorCheck> CheckTokenAsync(string name, TenantId tenant, string clientId, string? purposeId, string? expectedAudience, CancellationToken cancellationToken)
+    private async Task<DoctorCheck> CheckTokenAsync(
+        string name, TenantId tenant, string clientId, string? purposeId, string? expectedAudience, string? audienceSetting, CancellationToken cancellationToken)
     {
         try
         {
@@ -171,13 +200,14 @@ public sealed class PdndDoctor
             var jwt = new JsonWebTokenHandler().CanReadToken(voucher.AccessToken) ? new JsonWebToken(voucher.AccessToken) : null;
             if (jwt is null)
             {
-                return new DoctorCheck(name, DoctorVerdict.Fail, $"{issued}, but it is not a JWT; its audience cannot be checked.");
+                // A purpose's voucher is the producer's business; Signal Hub's audience is ours to get right.
+                return new DoctorCheck(name, purposeId is null ? DoctorVerdict.Fail : DoctorVerdict.Warn, $"{issued}, but it is not a JWT; its audience cannot be checked.");
             }
 
             var audiences = jwt.Audiences.SelectMany(a => a.Split(',', StringSplitOptions.TrimEntries)).ToList();
             return audiences.Contains(expectedAudience, StringComparer.Ordinal)
                 ? new DoctorCheck(name, DoctorVerdict.Pass, $"{issued}, for audience {expectedAudience}.")
-                : new DoctorCheck(name, DoctorVerdict.Fail, $"{issued}, but for audience '{string.Join(",", audiences)}', not Adapters:Pdnd:SignalHub:Audience '{expectedAudience}'.");
+                : new DoctorCheck(name, DoctorVerdict.Fail, $"{issued}, but for audience '{string.Join(",", audiences)}', not {audienceSetting} '{expectedAudience}'.");
         }
         catch (PdndTokenRefusedException e)
         {

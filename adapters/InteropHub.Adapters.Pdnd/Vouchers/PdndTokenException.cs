@@ -15,7 +15,7 @@ internal sealed class PdndTokenRefusedException(string clientId, int upstreamSta
         502,
         ErrorCodes.UpstreamRejected,
         "PDND refused to issue a voucher",
-        $"PDND answered {upstreamStatus} {pdndCode ?? "(no code)"} to client {clientId}. Check the key and kid, and that agreement, purpose and e-service are active (`interophub pdnd doctor`).")
+        $"PDND answered {upstreamStatus} {pdndCode ?? "(no code)"} to client {clientId}. Check the key and kid, and that agreement, purpose and e-service are active (`interophub doctor --tenant <id>`).")
 {
     public const string UnableToGenerateToken = "015-0008";
 

@@ -10,8 +10,9 @@ public interface IOperationIdSource
 {
     /// <summary>
     /// The next id of <paramref name="tenant"/>: greater than every id handed out to that tenant before, across
-    /// restarts and hub instances (so it lives in the database, never in process memory). Called once per logical
-    /// upstream call; every retry of that call reuses it.
+    /// restarts and hub instances (so it lives in the database, never in process memory). Called once per request
+    /// sent: a resilience retry resends the same id (ANPR replays its answer); a request ANPR refused as lower than
+    /// its last id is sent again under a new one.
     /// </summary>
     ValueTask<long> NextAsync(TenantId tenant, CancellationToken cancellationToken);
 }

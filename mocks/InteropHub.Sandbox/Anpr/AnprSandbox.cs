@@ -6,7 +6,7 @@ namespace InteropHub.Sandbox.Anpr;
 
 /// <summary>
 /// ANPR's e-services behind GovWay on one WireMock server (<c>POST {segment}/v1/anpr-service-e002</c> and
-/// <c>GET {segment}/v1/status</c> per service), over a generated national register, with the control operations of
+/// <c>GET {segment}/v1/status</c>, both needing a PDND voucher, per service), over a generated national register, with the control operations of
 /// <c>/__sandbox/anpr</c> as methods for in-process use.
 /// </summary>
 public sealed class AnprSandbox
@@ -44,7 +44,7 @@ public sealed class AnprSandbox
         var govWayIds = new AnprIds(time, "005056ae1884");
         var verifier = new ModiVerifier(settings.VoucherJwksUrl is { } jwks ? new VoucherKeys(jwks) : null, settings.VoucherIssuer);
         _e002 = new E002Endpoint(_answers, _operations, _quotas, verifier, _refusals, _faults, _log, govWayIds, settings.StrictModi, time);
-        _status = new StatusEndpoint(_faults, govWayIds, _answers.Unavailable);
+        _status = new StatusEndpoint(_faults, verifier, _refusals, govWayIds, _answers.Unavailable, code => _e002.StrictModi.Contains(code), time);
     }
 
     public AnprSandboxSettings Settings { get; }
@@ -160,7 +160,7 @@ public sealed class AnprSandbox
                 .RespondWith(Response.Create().WithCallback(request => sandbox._e002.HandleAsync(service, request)));
             server
                 .Given(Request.Create().WithPath($"/{service.Segment}/v1/status").UsingGet())
-                .RespondWith(Response.Create().WithCallback(_ => sandbox._status.HandleAsync()));
+                .RespondWith(Response.Create().WithCallback(request => sandbox._status.HandleAsync(service, request)));
         }
 
         AnprControlEndpoints.Map(server, sandbox);

@@ -63,7 +63,7 @@ internal static class PdndCommands
     public static Command Doctor()
     {
         var tenant = new Option<string>("--tenant") { Description = "The tenant to check.", Required = true };
-        var command = new Command("doctor", "Checks a tenant's PDND/ModI set-up: key ↔ kid, audiences of enabled e-services, clock skew against the token endpoint, a real token request (with the reason when refused).")
+        var command = new Command("doctor", "Checks a tenant's PDND/ModI set-up: key ↔ kid, the audience of every enabled e-service (PDND's and ANPR's) against the known mistakes, clock skew against the token endpoint, a real token request per purpose whose voucher must carry that audience (with the reason when refused).")
         {
             tenant,
         };

@@ -18,6 +18,9 @@ internal static class HubLogLevels
         ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
         ["Logging:LogLevel:Quartz"] = "Warning",
 
+        // Polly logs every call attempt at Information (two lines per registry read); retries and breakers log at Warning.
+        ["Logging:LogLevel:Polly"] = "Warning",
+
         // Every refused key would otherwise log three lines (one per authentication of the request).
         ["Logging:LogLevel:InteropHub.Host.Auth"] = "Warning",
     };

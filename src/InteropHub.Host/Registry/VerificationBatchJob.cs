@@ -15,7 +15,8 @@ namespace InteropHub.Host.Registry;
 /// each answer stored as it arrives (so a restart or a cancelled run resumes without asking ANPR again for what it
 /// already answered) and audited like any registry access. A spent quota puts the batch on hold until ANPR's day
 /// turns; an unreachable ANPR holds it for a while, and an item that keeps failing that way fails after
-/// <see cref="VerificationOptions.MaxAttempts"/>. Any other refusal ends the item with its problem.
+/// <see cref="VerificationOptions.MaxAttempts"/>. Any other refusal ends the item with its problem, keeping the
+/// checks already answered.
 /// </summary>
 internal sealed partial class VerificationBatchJob(
     IVerificationBatchStore store,
@@ -124,6 +125,8 @@ internal sealed partial class VerificationBatchJob(
             }
             catch (HubProblemException problem)
             {
+                // The item fails on this check; the checks ANPR already answered for it stay its results.
+                await SaveProgressAsync(batch, item, results);
                 await store.FailAsync(batch.Id, item.Index, new VerificationProblem(problem.Code, problem.Message), CancellationToken.None);
                 return VerificationItemStatus.Failed;
             }

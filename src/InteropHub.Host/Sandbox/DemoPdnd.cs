@@ -20,9 +20,10 @@ internal static class DemoPdnd
     public static IReadOnlyList<TenantSettings> Provision(SandboxHost sandbox, IConfiguration configuration, string keysDirectory, IReadOnlyList<TenantSettings> demoTenants)
     {
         Directory.CreateDirectory(keysDirectory);
+        // A purpose's voucher carries the audience the e-service publishes, whatever the hub's configuration says.
         var anpr = configuration.GetSection("Adapters:Anpr:EServices").GetChildren()
-            .Where(s => !string.IsNullOrWhiteSpace(s["Audience"]))
-            .Select(s => (Code: s.Key, Audience: s["Audience"]!))
+            .Where(s => sandbox.Anpr.Services.Any(service => string.Equals(service.Code, s.Key, StringComparison.OrdinalIgnoreCase)))
+            .Select(s => (Code: s.Key, Audience: sandbox.Anpr.Audience(s.Key)))
             .ToList();
 
         var provisioned = new List<TenantSettings>();

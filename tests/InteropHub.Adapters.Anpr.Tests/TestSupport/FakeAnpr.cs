@@ -34,6 +34,13 @@ internal sealed class FakeAnpr : HttpMessageHandler
 
     public ConcurrentQueue<AnprRequest> Received { get; } = new();
 
+    /// <summary>Every <c>GET …/status</c>: its URL and the ModI context it carried.</summary>
+    public ConcurrentQueue<(Uri Uri, ModiRequestContext? Context)> StatusRequests { get; } = new();
+
+    /// <summary>The answer to <c>GET …/status</c>; ANPR's OK by default (issue #4517).</summary>
+    public Func<Uri, HttpResponseMessage> Status { get; set; } =
+        _ => AnprSamples.Ok("""{"listaErrori":[{"codiceErroreAnomalia":"200","testoErroreAnomalia":"OK"}]}""");
+
     public IReadOnlyList<AnprRequest> To(string service) => Received.Where(r => r.Service == service).ToList();
 
     /// <summary>Waits (bounded, in real time) until <paramref name="count"/> requests to <paramref name="service"/> have arrived.</summary>
@@ -55,6 +62,15 @@ internal sealed class FakeAnpr : HttpMessageHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (request.Method == HttpMethod.Get)
+        {
+            request.Options.TryGetValue(ModiRequestContext.OptionsKey, out var statusContext);
+            StatusRequests.Enqueue((request.RequestUri!, statusContext));
+            var status = Status(request.RequestUri!);
+            status.RequestMessage = request;
+            return status;
+        }
+
         var text = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
         var body = JsonNode.Parse(text)!.AsObject();
         var service = body["datiRichiesta"]?["casoUso"]?.GetValue<string>() ?? "";

@@ -17,7 +17,8 @@ public sealed class PdndDoctorTests : IDisposable
     {
         _host = new PluginHost();
         _host.ProbeResponder = (_, _) => WithDate(_host.Time.GetUtcNow());
-        _host.TokenResponder = (_, _) => StubHandler.Token(UnsignedJwt("uat.interop.pagopa.it/m2m"));
+        // PDND joins a voucher's audiences with commas: this one serves the e-service's purpose and Signal Hub.
+        _host.TokenResponder = (_, _) => StubHandler.Token(UnsignedJwt($"{PdndTestBed.EServiceAudience},uat.interop.pagopa.it/m2m"));
     }
 
     public void Dispose() => _host.Dispose();
@@ -150,7 +151,18 @@ public sealed class PdndDoctorTests : IDisposable
         var checks = await Run();
 
         Assert.Equal(DoctorVerdict.Fail, checks["token api-interop"].Verdict);
-        Assert.Equal(DoctorVerdict.Pass, checks["token anpr-c030"].Verdict);
+        Assert.Equal(DoctorVerdict.Warn, checks["token anpr-c030"].Verdict);
+    }
+
+    [Fact]
+    public async Task An_e_service_voucher_for_another_audience_fails_naming_the_setting()
+    {
+        _host.TokenResponder = (_, _) => StubHandler.Token(UnsignedJwt("https://producer.test/other/v1,uat.interop.pagopa.it/m2m"));
+
+        var checks = await Run();
+
+        Assert.Equal(DoctorVerdict.Fail, checks["token anpr-c030"].Verdict);
+        Assert.Contains("Adapters:Pdnd:EServices:anpr-c030:Audience", checks["token anpr-c030"].Detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using InteropHub.Adapters.Pdnd.Health;
 using InteropHub.Adapters.Pdnd.Vouchers;
+using InteropHub.Contracts.Pdnd;
 using InteropHub.Contracts.Stores;
 using InteropHub.Contracts.Tenancy;
 using Microsoft.Extensions.Configuration;
@@ -20,7 +21,9 @@ internal sealed class PluginHost : IDisposable
 {
     private readonly Lazy<ServiceProvider> _provider;
 
-    public PluginHost(Dictionary<string, string?>? overrides = null)
+    /// <param name="overrides">Settings over the defaults.</param>
+    /// <param name="eServiceSources">The e-services other adapters would declare (as the ANPR adapter does).</param>
+    public PluginHost(Dictionary<string, string?>? overrides = null, IReadOnlyList<IPdndEServiceSource>? eServiceSources = null)
     {
         Secrets.Values["KEY_1"] = TestKeys.First.ExportPkcs8PrivateKeyPem();
         Secrets.Values["KEY_2"] = TestKeys.Second.ExportPkcs8PrivateKeyPem();
@@ -53,6 +56,11 @@ internal sealed class PluginHost : IDisposable
         services.AddSingleton<ISecretResolver>(Secrets);
         services.AddSingleton<ICheckpointStore>(new InMemoryCheckpointStore(Time));
         services.AddSingleton<IEventPublisher>(Events);
+        foreach (var source in eServiceSources ?? [])
+        {
+            services.AddSingleton(source);
+        }
+
         Registration = new TestAdapterRegistration(services, configuration.GetSection("Adapters:Pdnd"), Tenants.Tenants);
         new PdndAdapterPlugin().Register(Registration);
         services.AddHttpClient(PdndTokenClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => TokenEndpoint);

@@ -10,15 +10,16 @@ using Microsoft.Extensions.Logging;
 namespace InteropHub.Host.Tests.Logging;
 
 /// <summary>
-/// Database commands are logged at Warning by default in every mode: here a sandbox hub started from a directory with
-/// no appsettings.json, its default level Information, serves requests that query the database.
+/// Database commands and the resilience pipelines' per-attempt lines are logged at Warning by default in every mode:
+/// here a sandbox hub started from a directory with no appsettings.json, its default level Information, serves
+/// requests that query the database and a registry read that goes through the PDND and ANPR pipelines.
 /// </summary>
 public sealed class DatabaseLogLevelTests : IDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "interophub-tests", Guid.NewGuid().ToString("N"));
 
     [Fact]
-    public async Task A_sandbox_hub_away_from_its_appsettings_logs_no_database_command_at_information()
+    public async Task A_sandbox_hub_away_from_its_appsettings_logs_no_database_command_or_call_attempt_at_information()
     {
         var ct = TestContext.Current.CancellationToken;
         Directory.CreateDirectory(Path.Combine(_directory, "tenants"));
@@ -43,6 +44,11 @@ public sealed class DatabaseLogLevelTests : IDisposable
             {
                 Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/v1/payments", ct)).StatusCode);
             }
+
+            using var read = new HttpRequestMessage(HttpMethod.Get, "/v1/registry/residents/MRTNNA76H50L219K");
+            read.Headers.Add("X-Operator-Id", "op-1");
+            read.Headers.Add("X-Request-Reason", "PROT-1");
+            Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(read, ct)).StatusCode);
         }
         finally
         {
@@ -51,6 +57,7 @@ public sealed class DatabaseLogLevelTests : IDisposable
 
         Assert.Contains(logs.Entries, e => e.Level == LogLevel.Information);
         Assert.DoesNotContain(logs.Entries, e => e.Category.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal) && e.Level < LogLevel.Warning);
+        Assert.DoesNotContain(logs.Entries, e => e.Category.StartsWith("Polly", StringComparison.Ordinal) && e.Level < LogLevel.Warning);
     }
 
     public void Dispose()

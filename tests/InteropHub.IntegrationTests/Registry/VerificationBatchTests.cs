@@ -58,8 +58,8 @@ public sealed class VerificationBatchTests
         Assert.Equal("invalid-fiscal-code", items[4].GetProperty("problem").GetProperty("code").GetString());
 
         // The invalid code never reached ANPR; the unknown one stopped at C030 (fiscal code → idANPR), before C007.
-        Assert.Equal(3, anpr.Requests("C007").Requests);
-        Assert.Equal(3, anpr.Requests("C008").Requests);
+        Assert.Equal(3, anpr.Requests("C007").Processed);
+        Assert.Equal(3, anpr.Requests("C008").Processed);
         var audited = await AuditedChecksAsync(hub, id);
         Assert.Equal(4, audited.Count(a => a.Action == "registry.verification.alive"));
         Assert.Contains(audited, a => a.Outcome == "resident-not-found" && a.Subject == never);
@@ -76,13 +76,18 @@ public sealed class VerificationBatchTests
         try
         {
             Guid id;
-            await using (var first = new HubFactory(new Dictionary<string, string?> { ["Adapters:Anpr:EServices:C007:DailyQuota"] = "2" }, directory))
+            // One item at a time: concurrent calls can reach ANPR out of order, and one it refuses that way is sent
+            // again and counted again (ANPR's gateway counts it), which would leave one verified item here, not two.
+            await using (var first = new HubFactory(new Dictionary<string, string?>
+            {
+                ["Adapters:Anpr:EServices:C007:DailyQuota"] = "2",
+                ["Hub:Registry:Verifications:Parallelism"] = "1",
+            }, directory))
             {
                 var codes = Anpr(first).Subjects(AnprSubjectCategory.Resident, 5, "demo-a").Select(s => s.FiscalCode).ToList();
                 var created = await CreateAsync(first, new { checks = new[] { "alive" }, items = codes.Select(c => new { fiscalCode = c }) });
                 id = (await created.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("id").GetGuid();
 
-                // Items run four at a time: the hold can be set while the two allowed calls are still answering.
                 var held = await WaitForAsync(first, id, b => b.GetProperty("status").GetString() == "waiting"
                     && b.GetProperty("progress").GetProperty("verified").GetInt32() == 2);
 
@@ -106,7 +111,7 @@ public sealed class VerificationBatchTests
             var done = await WaitForAsync(restarted, id, b => b.GetProperty("status").GetString() == "completed");
 
             Assert.Equal(5, done.GetProperty("progress").GetProperty("verified").GetInt32());
-            Assert.Equal(3, Anpr(restarted).Requests("C007").Requests);
+            Assert.Equal(3, Anpr(restarted).Requests("C007").Processed);
         }
         finally
         {
@@ -159,7 +164,7 @@ public sealed class VerificationBatchTests
             var done = await WaitForAsync(restarted, id, b => b.GetProperty("status").GetString() == "completed");
 
             Assert.True(done.GetProperty("progress").GetProperty("verified").GetInt32() == Items, $"Not every item verified: {done}");
-            Assert.Equal(Items - answeredBeforeStop, Anpr(restarted).Requests("C007").Requests);
+            Assert.Equal(Items - answeredBeforeStop, Anpr(restarted).Requests("C007").Processed);
         }
         finally
         {
@@ -192,6 +197,28 @@ public sealed class VerificationBatchTests
         var problem = failed.GetProperty("items")[0].GetProperty("problem");
         Assert.Equal("upstream-unavailable", problem.GetProperty("code").GetString());
         Assert.Contains("2 attempts", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task An_item_that_fails_on_one_check_keeps_the_checks_already_answered()
+    {
+        // C008 is refused for good (a wrong ModI audience), after C007 answered the same item.
+        await using var hub = new HubFactory(new Dictionary<string, string?>
+        {
+            ["Adapters:Anpr:EServices:C008:Audience"] = "https://modipa-val.anpr.interno.it/govway/rest/in/MinInternoPortaANPR-PDND/C008-servizioVerificaDichResidenza/v1",
+        });
+        Anpr(hub).SetStrictModi("C008", true);
+        var code = Anpr(hub).Subjects(AnprSubjectCategory.Resident, 1, "demo-a").Single().FiscalCode;
+        var created = await CreateAsync(hub, new { checks = new[] { "alive", "resident-in-comune" }, comuneIstatCode = Bari, items = new[] { new { fiscalCode = code } } });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("id").GetGuid();
+
+        var batch = await WaitForAsync(hub, id, b => b.GetProperty("status").GetString() == "completed");
+
+        var item = batch.GetProperty("items")[0];
+        Assert.Equal("failed", item.GetProperty("status").GetString());
+        Assert.Equal("upstream-rejected", item.GetProperty("problem").GetProperty("code").GetString());
+        Assert.Equal("confirmed", item.GetProperty("results").GetProperty("alive").GetString());
+        Assert.False(item.GetProperty("results").TryGetProperty("resident-in-comune", out _));
     }
 
     [Fact]

@@ -68,6 +68,18 @@ public sealed class AnprHost : IDisposable
         return await Http.SendAsync(request, Cancellation);
     }
 
+    /// <summary>Gets the service's <c>/status</c>, with an unsigned bearer naming the consumer when given.</summary>
+    public async Task<HttpResponseMessage> Status(string service, string? consumer = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"{Anpr.ServiceUrl(service)}/status"));
+        if (consumer is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", UnsignedToken(new JsonObject { ["client_id"] = consumer }));
+        }
+
+        return await Http.SendAsync(request, Cancellation);
+    }
+
     /// <summary>Posts and returns the status and the JSON body.</summary>
     public async Task<(int Status, JsonElement Body)> Call(string service, JsonNode body, string? consumer = null)
     {

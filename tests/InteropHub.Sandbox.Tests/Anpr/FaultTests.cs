@@ -41,9 +41,9 @@ public sealed class FaultTests : IDisposable
     public async Task Faults_hit_the_status_endpoint_too_and_clearing_them_restores_it()
     {
         Anpr.Faults = new AnprFaults(TimeSpan.Zero, 1);
-        using var failing = await AnprHost.Http.GetAsync(new Uri($"{Anpr.ServiceUrl("C001")}/status"), AnprHost.Cancellation);
+        using var failing = await _host.Status("C001", consumer: "client-a");
         Anpr.Faults = AnprFaults.None;
-        using var healthy = await AnprHost.Http.GetAsync(new Uri($"{Anpr.ServiceUrl("C001")}/status"), AnprHost.Cancellation);
+        using var healthy = await _host.Status("C001", consumer: "client-a");
 
         Assert.Equal(503, (int)failing.StatusCode);
         Assert.Equal(200, (int)healthy.StatusCode);

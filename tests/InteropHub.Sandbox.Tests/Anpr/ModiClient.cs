@@ -88,6 +88,17 @@ internal sealed class ModiClient : IDisposable
         return await AnprHost.Http.SendAsync(request, AnprHost.Cancellation);
     }
 
+    /// <summary>Gets the service's <c>/status</c> with a voucher and tracking evidence, as a request without payload carries them.</summary>
+    public async Task<HttpResponseMessage> Status(Guid? assertionPurposeId = null)
+    {
+        var evidence = Sign(EvidenceClaims());
+        var voucher = await Voucher(evidence, assertionPurposeId ?? PurposeId);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"{_host.Anpr.ServiceUrl(_service)}/status"));
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + voucher);
+        request.Headers.TryAddWithoutValidation("Agid-JWT-TrackingEvidence", evidence);
+        return await AnprHost.Http.SendAsync(request, AnprHost.Cancellation);
+    }
+
     public void Dispose() => _key.Dispose();
 
     private JsonObject EvidenceClaims() => new()

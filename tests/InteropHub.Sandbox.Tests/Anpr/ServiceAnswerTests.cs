@@ -262,7 +262,7 @@ public sealed class ServiceAnswerTests(AnprHost host) : IClassFixture<AnprHost>
     [Fact]
     public async Task Status_answers_ok_in_the_rispostako_shape()
     {
-        using var response = await AnprHost.Http.GetAsync(new Uri($"{Anpr.ServiceUrl("C021")}/status"), AnprHost.Cancellation);
+        using var response = await host.Status("C021", consumer: "client-a");
 
         Assert.Equal(200, (int)response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

@@ -7,6 +7,7 @@ internal static class AnprErrors
 {
     public const string NotRegistered = "Soggetto non registrato in ANPR";
     public const string Cancelled = "Soggetto cancellato da ANPR";
+    public const string OutOfOrderText = "idOperazioneClient inferiore all'ultimo inviato";
 
     /// <summary>The warning on every search by anything but idANPR since 2024-04-23 (issue #4501; the double space is ANPR's).</summary>
     public const string IdAnprOnly =
@@ -28,6 +29,9 @@ internal static class AnprErrors
             ["listaErrori"] = new JsonArray([.. errors]),
             ["idOperazioneANPR"] = idOperazioneAnpr,
         });
+
+    /// <summary>A new idOperazioneClient lower than the last one sent (C001 spec: "l'elaborazione termina con errore"), as ANPR words it.</summary>
+    public static AnprAnswer OutOfOrder(string idOperazioneAnpr) => Ko(400, idOperazioneAnpr, [Error("999", OutOfOrderText)]);
 
     /// <summary>ANPR's generic back-end failure (issue #4401).</summary>
     public static AnprAnswer Unavailable(string idOperazioneAnpr) => Ko(500, idOperazioneAnpr, [Error("999", "Operazione non effettuabile")]);

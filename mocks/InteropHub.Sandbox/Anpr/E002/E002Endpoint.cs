@@ -6,7 +6,8 @@ namespace InteropHub.Sandbox.Anpr;
 
 /// <summary>
 /// <c>POST {segment}/v1/anpr-service-e002</c>: the gateway in front (faults, strict ModI, daily quota, OpenAPI
-/// validation), then ANPR (replay by idOperazioneClient, the service's answer), with counters at each step.
+/// validation), then ANPR (replay by idOperazioneClient, refusal of a new id lower than the last,
+/// the service's answer), with counters at each step.
 /// </summary>
 internal sealed class E002Endpoint(
     ServiceAnswers answers,
@@ -71,14 +72,18 @@ internal sealed class E002Endpoint(
             return GovWayProblems.InvalidRequestContent(transaction, e002.Violations);
         }
 
-        var (answer, replayed) = operations.GetOrAnswer(consumer, e002.OperationId!, () => answers.Answer(service, e002, today));
-        if (replayed)
+        var (answer, outcome) = operations.GetOrAnswer(consumer, e002.OperationId!, () => answers.Answer(service, e002, today), answers.OutOfOrder);
+        switch (outcome)
         {
-            log.Count(service.Code, c => c with { Replayed = c.Replayed + 1 });
-        }
-        else
-        {
-            log.Answered(service.Code, answer.Status);
+            case OperationOutcome.Replayed:
+                log.Count(service.Code, c => c with { Replayed = c.Replayed + 1 });
+                break;
+            case OperationOutcome.OutOfOrder:
+                log.Count(service.Code, c => c with { OutOfOrder = c.OutOfOrder + 1 });
+                break;
+            default:
+                log.Answered(service.Code, answer.Status);
+                break;
         }
 
         return answer;

@@ -19,6 +19,9 @@ internal sealed class ServiceAnswers(AnprRegistry registry, AnprIds operationIds
     /// <summary>ANPR's back-end failure, for fault injection.</summary>
     public AnprAnswer Unavailable() => AnprErrors.Unavailable(operationIds.Next());
 
+    /// <summary>A new idOperazioneClient lower than the last one the consumer sent: refused, not processed.</summary>
+    public AnprAnswer OutOfOrder() => AnprErrors.OutOfOrder(operationIds.Next());
+
     public AnprAnswer Answer(AnprService service, E002Request request, DateOnly today)
     {
         var operation = operationIds.Next();

@@ -9,6 +9,10 @@ internal static class GovWayProblems
     public static AnprAnswer InteroperabilityInvalidRequest(string govWayId) =>
         Problem(400, "InteroperabilityInvalidRequest", "Received request is not conform to the required interoperability profile", govWayId);
 
+    /// <summary>A request without an OAuth2 token where the API's access control requires one (GovWay's 401 TokenAuthenticationRequired).</summary>
+    public static AnprAnswer TokenAuthenticationRequired(string govWayId) =>
+        Problem(401, "TokenAuthenticationRequired", "Token required: the request carries no OAuth2 bearer token", govWayId);
+
     /// <summary>A body that does not validate against the e-service's OpenAPI.</summary>
     public static AnprAnswer InvalidRequestContent(string govWayId, IReadOnlyList<string> violations) =>
         Problem(

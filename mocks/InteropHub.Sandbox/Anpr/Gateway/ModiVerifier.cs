@@ -20,12 +20,18 @@ internal sealed class ModiVerifier(VoucherKeys? voucherKeys, string? voucherIssu
     /// <summary>Every violation found, in GovWay's wording where known; empty when the request conforms.</summary>
     public async Task<IReadOnlyList<string>> VerifyAsync(AnprService service, IRequestMessage request, byte[] body, DateTimeOffset now)
     {
-        var reasons = new List<string>();
-        var voucher = await VoucherAsync(request, service, now, reasons).ConfigureAwait(false);
-        var trackingEvidence = SandboxJson.Header(request, TrackingEvidenceHeader);
-        TrackingEvidence(trackingEvidence, voucher, service, now, reasons);
+        var reasons = (List<string>)await VerifyWithoutPayloadAsync(service, request, now).ConfigureAwait(false);
         Digest(request, body, reasons);
         Signature(request, service, now, reasons);
+        return reasons;
+    }
+
+    /// <summary>The voucher and the tracking evidence only: what a request without a payload (<c>GET …/status</c>) carries.</summary>
+    public async Task<IReadOnlyList<string>> VerifyWithoutPayloadAsync(AnprService service, IRequestMessage request, DateTimeOffset now)
+    {
+        var reasons = new List<string>();
+        var voucher = await VoucherAsync(request, service, now, reasons).ConfigureAwait(false);
+        TrackingEvidence(SandboxJson.Header(request, TrackingEvidenceHeader), voucher, service, now, reasons);
         return reasons;
     }
 
