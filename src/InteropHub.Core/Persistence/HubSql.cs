@@ -6,8 +6,8 @@ namespace InteropHub.Core.Persistence;
 
 /// <summary>
 /// Where the providers differ in the hub's own SQL and transactions, in one place. The stores' raw SQL is written to
-/// run unchanged on both (quoted identifiers, <c>@name</c> parameters, TRUE/FALSE, ON CONFLICT, RETURNING); what
-/// cannot be is chosen here.
+/// run unchanged on both (quoted identifiers, <c>@name</c> parameters, TRUE/FALSE, CASE rather than MAX/GREATEST,
+/// ON CONFLICT, RETURNING, a table-qualified column in DO UPDATE); what cannot be is chosen here.
 /// </summary>
 internal static class HubSql
 {
@@ -42,8 +42,4 @@ internal static class HubSql
             throw;
         }
     }
-
-    /// <summary>The larger of two integer expressions (SQLite's two-argument max, PostgreSQL's GREATEST).</summary>
-    public static string Greatest(this HubDbContext db, string left, string right) =>
-        db.IsPostgreSql() ? $"GREATEST({left}, {right})" : $"MAX({left}, {right})";
 }

@@ -88,3 +88,8 @@ public sealed class QuotaLedgerPostgreSqlTests : Quotas.QuotaLedgerTests
 {
     protected override HubDatabaseProvider Provider => HubDatabaseProvider.PostgreSql;
 }
+
+public sealed class OperationIdSourcePostgreSqlTests : Sequences.OperationIdSourceTests
+{
+    protected override HubDatabaseProvider Provider => HubDatabaseProvider.PostgreSql;
+}
