@@ -93,3 +93,18 @@ public sealed class OperationIdSourcePostgreSqlTests : Sequences.OperationIdSour
 {
     protected override HubDatabaseProvider Provider => HubDatabaseProvider.PostgreSql;
 }
+
+public sealed class ReportingFlowStorePostgreSqlTests : Reconciliation.ReportingFlowStoreTests
+{
+    protected override HubDatabaseProvider Provider => HubDatabaseProvider.PostgreSql;
+}
+
+public sealed class VerificationBatchStorePostgreSqlTests : Verifications.VerificationBatchStoreTests
+{
+    protected override HubDatabaseProvider Provider => HubDatabaseProvider.PostgreSql;
+}
+
+public sealed class WebhookDeliveryStorePostgreSqlTests : Webhooks.WebhookDeliveryStoreTests
+{
+    protected override HubDatabaseProvider Provider => HubDatabaseProvider.PostgreSql;
+}

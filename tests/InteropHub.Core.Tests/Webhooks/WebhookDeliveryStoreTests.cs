@@ -219,7 +219,7 @@ public class WebhookDeliveryStoreTests : HubDatabaseTest
 
         Assert.Equal(0, await store.EnqueueAsync(Ct));
         Assert.Empty(await store.ClaimDueAsync(10, Lease, Ct));
-        Assert.Equal(0L, await Db.ScalarAsync("SELECT COUNT(*) FROM WebhookDeliveries"));
+        Assert.Equal(0L, await Db.ScalarAsync("""SELECT COUNT(*) FROM "WebhookDeliveries" """));
     }
 
     [Fact]
