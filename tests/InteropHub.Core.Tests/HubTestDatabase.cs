@@ -147,6 +147,11 @@ internal sealed class HubTestDatabase : IAsyncDisposable
         return await command.ExecuteScalarAsync(TestContext.Current.CancellationToken);
     }
 
+    /// <summary>Sets the number the next audit record gets, as someone hiding deleted records would.</summary>
+    public Task RestartAuditSequenceAsync(long next) => ExecuteSqlAsync(_postgreSql is null
+        ? $"UPDATE sqlite_sequence SET seq = {next - 1} WHERE name = 'AuditRecords';"
+        : $"""SELECT setval(pg_get_serial_sequence('"AuditRecords"', 'Sequence'), {next}, false);""");
+
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();

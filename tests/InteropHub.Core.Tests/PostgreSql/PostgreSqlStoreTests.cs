@@ -108,3 +108,13 @@ public sealed class WebhookDeliveryStorePostgreSqlTests : Webhooks.WebhookDelive
 {
     protected override HubDatabaseProvider Provider => HubDatabaseProvider.PostgreSql;
 }
+
+public sealed class AuditTrailPostgreSqlTests : Audit.AuditTrailTests
+{
+    protected override HubDatabaseProvider Provider => HubDatabaseProvider.PostgreSql;
+}
+
+public sealed class AuditTamperingPostgreSqlTests : Audit.AuditTamperingTests
+{
+    protected override HubDatabaseProvider Provider => HubDatabaseProvider.PostgreSql;
+}
