@@ -64,7 +64,7 @@ internal sealed class ReconciliationQueries(IDbContextFactory<HubDbContext> dbFa
                 if (row.ReportingFlowId is { } flowId)
                 {
                     await db.Database.ExecuteSqlRawAsync(
-                        $"UPDATE ReportingFlows SET Status = {MatchingSql.FlowStatus} WHERE Id = {{0}};",
+                        $$"""UPDATE "ReportingFlows" SET "Status" = {{MatchingSql.FlowStatus}} WHERE "Id" = {0};""",
                         [flowId],
                         cancellationToken).ConfigureAwait(false);
                 }

@@ -22,7 +22,7 @@ internal sealed class ReportingFlowStore(IDbContextFactory<HubDbContext> dbFacto
         var now = StoredInstant.Now(time);
         var row = new ReportingFlowRow
         {
-            Id = Guid.CreateVersion7(now),
+            Id = FlowIds.Next(now),
             Tenant = tenant.Value,
             FlowId = flow.Ref.FlowId,
             PspId = flow.Ref.PspId,

@@ -118,3 +118,18 @@ public sealed class AuditTamperingPostgreSqlTests : Audit.AuditTamperingTests
 {
     protected override HubDatabaseProvider Provider => HubDatabaseProvider.PostgreSql;
 }
+
+public sealed class ReconciliationMatcherPostgreSqlTests : Reconciliation.ReconciliationMatcherTests
+{
+    protected override HubDatabaseProvider Provider => HubDatabaseProvider.PostgreSql;
+}
+
+public sealed class ReconciliationEventIdsPostgreSqlTests : Reconciliation.ReconciliationEventIdsTests
+{
+    protected override HubDatabaseProvider Provider => HubDatabaseProvider.PostgreSql;
+}
+
+public sealed class ReconciliationQueriesPostgreSqlTests : Reconciliation.ReconciliationQueriesTests
+{
+    protected override HubDatabaseProvider Provider => HubDatabaseProvider.PostgreSql;
+}
