@@ -32,7 +32,7 @@ public static class HubCoreServiceCollectionExtensions
     /// <summary>
     /// Registers the hub's database (a context factory, so singletons such as auth handlers and jobs can use it), its
     /// stores, the tenant directory and the secret resolver. Throws at once when <c>Hub:Database:Provider</c> names a
-    /// provider the hub does not support. Call <see cref="HubDatabase.InitializeAsync"/> before serving.
+    /// provider the hub does not support (<see cref="HubDatabaseException"/>). Call <see cref="HubDatabase.InitializeAsync"/> before serving.
     /// </summary>
     public static IServiceCollection AddHubCore(this IServiceCollection services, IConfiguration configuration, string contentRoot, IReadOnlyList<TenantSettings> tenants)
     {
@@ -42,7 +42,15 @@ public static class HubCoreServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(tenants);
 
         var database = HubDatabaseSettings.FromConfiguration(configuration, contentRoot);
-        services.AddDbContextFactory<HubDbContext>(database.Apply);
+        if (database.Provider == HubDatabaseProvider.PostgreSql)
+        {
+            services.AddDbContextFactory<HubDbContext, PostgreSqlHubDbContextFactory>(database.Apply);
+        }
+        else
+        {
+            services.AddDbContextFactory<HubDbContext>(database.Apply);
+        }
+
         services.TryAddSingleton(TimeProvider.System);
         services.AddValidatedOptions<IdempotencyOptions>(configuration.GetSection(IdempotencyOptions.SectionPath));
         services.AddValidatedOptions<WebhookDeliveryOptions>(configuration.GetSection(WebhookDeliveryOptions.SectionPath));
@@ -85,7 +93,7 @@ public static class HubCoreServiceCollectionExtensions
             var checkpoints = sp.GetRequiredService<IOptions<AuditOptions>>().Value.Checkpoints;
             return new AuditCheckpointWriter(
                 sp.GetRequiredService<AuditKey>(),
-                AuditCheckpointFile.Resolve(checkpoints, database.ConnectionString, contentRoot),
+                AuditCheckpointFile.Resolve(checkpoints, database, contentRoot),
                 checkpoints,
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetService<ILoggerFactory>()?.CreateLogger<AuditCheckpointWriter>() ?? NullLogger<AuditCheckpointWriter>.Instance);

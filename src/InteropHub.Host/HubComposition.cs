@@ -8,7 +8,6 @@ using InteropHub.Host.Configuration;
 using InteropHub.Host.Jobs;
 using InteropHub.Host.Logging;
 using InteropHub.Host.Sandbox;
-using Microsoft.Data.Sqlite;
 
 namespace InteropHub.Host;
 
@@ -73,9 +72,7 @@ internal static class HubComposition
     /// <summary>Demo keys sit beside the database they belong to (a test's temp database gets its own).</summary>
     public static string SandboxKeysDirectory(IConfiguration configuration, string contentRoot)
     {
-        var database = new SqliteConnectionStringBuilder(HubDatabaseConnection.Resolve(configuration, contentRoot)).DataSource;
-        var directory = Path.IsPathRooted(database) ? Path.GetDirectoryName(database)! : Path.Combine(contentRoot, "data");
-        return Path.Combine(directory, "sandbox-keys");
+        return Path.Combine(HubDatabaseConnection.DataDirectory(configuration, contentRoot), "sandbox-keys");
     }
 }
 

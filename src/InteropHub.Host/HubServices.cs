@@ -55,7 +55,8 @@ internal static class HubServices
         builder.Services.AddSingleton(sp => new PendingWork(
             Registry.VerificationBatchJob.Name, sp.GetRequiredService<Core.Verifications.IVerificationBatchStore>().AnyPendingAsync));
         builder.Services.AddPayments(configuration);
-        builder.Services.AddHubScheduler(HubDatabaseConnection.Resolve(configuration, contentRoot), runtime.Catalog.Jobs, hub.ShutdownTimeout);
+        builder.Services.AddHubScheduler(
+            HubDatabaseConnection.Provider(configuration, contentRoot), HubDatabaseConnection.Resolve(configuration, contentRoot), runtime.Catalog.Jobs, hub.ShutdownTimeout);
         builder.Services.AddHostedService(sp => sp.GetRequiredService<JobKick>());
         builder.Services.AddOpenTelemetry()
             .WithTracing(t => t.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddSource("Quartz"))

@@ -1,8 +1,12 @@
 using InteropHub.Contracts.Tenancy;
+using InteropHub.Core.Persistence;
 
 namespace InteropHub.Core.Tests;
 
-/// <summary>A test class whose every test gets a fresh, migrated database file.</summary>
+/// <summary>
+/// A test class whose every test gets a fresh, migrated database: a SQLite file, or a PostgreSQL database where a
+/// derived class (see <c>PostgreSql/</c>) overrides <see cref="Provider"/> to run the same tests there.
+/// </summary>
 public abstract class HubDatabaseTest : IAsyncLifetime
 {
     private HubTestDatabase? _db;
@@ -15,7 +19,9 @@ public abstract class HubDatabaseTest : IAsyncLifetime
 
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
-    public async ValueTask InitializeAsync() => _db = await HubTestDatabase.CreateAsync(Tenants, Settings);
+    protected virtual HubDatabaseProvider Provider => HubDatabaseProvider.Sqlite;
+
+    public async ValueTask InitializeAsync() => _db = await HubTestDatabase.CreateAsync(Tenants, Settings, Provider);
 
     public async ValueTask DisposeAsync()
     {

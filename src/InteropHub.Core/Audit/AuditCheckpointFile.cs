@@ -1,5 +1,5 @@
 using System.Text;
-using Microsoft.Data.Sqlite;
+using InteropHub.Core.Persistence;
 
 namespace InteropHub.Core.Audit;
 
@@ -10,19 +10,17 @@ internal static class AuditCheckpointFile
 
     /// <summary>
     /// <c>Hub:Audit:Checkpoints:File</c> against the content root, else <c>&lt;database name&gt;.audit-checkpoints.jsonl</c>
-    /// beside the database (a database in memory: under <c>data/</c>).
+    /// beside the database file (a database in memory or on PostgreSQL: under <c>data/</c>).
     /// </summary>
-    public static string Resolve(AuditCheckpointOptions options, string connectionString, string contentRoot)
+    public static string Resolve(AuditCheckpointOptions options, HubDatabaseSettings database, string contentRoot)
     {
         if (!string.IsNullOrWhiteSpace(options.File))
         {
             return Path.GetFullPath(Path.Combine(contentRoot, options.File));
         }
 
-        var database = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        return Path.IsPathRooted(database)
-            ? Path.Combine(Path.GetDirectoryName(database)!, Path.GetFileNameWithoutExtension(database) + Suffix)
-            : Path.Combine(contentRoot, "data", "interophub" + Suffix);
+        var file = database.SqliteFile;
+        return Path.Combine(database.DataDirectory(contentRoot), (file is null ? "interophub" : Path.GetFileNameWithoutExtension(file)) + Suffix);
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ internal sealed class AuditTrail(IDbContextFactory<HubDbContext> dbFactory, Audi
             var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
             await using (db.ConfigureAwait(false))
             {
-                var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
+                var transaction = await db.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
                 await using (transaction.ConfigureAwait(false))
                 {
                     var tailHash = await db.AuditRecords

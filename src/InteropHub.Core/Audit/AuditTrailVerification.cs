@@ -23,6 +23,11 @@ public static class AuditTrailVerification
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var database = HubDatabaseSettings.FromConfiguration(configuration, contentRoot);
+        if (database.Provider != HubDatabaseProvider.Sqlite)
+        {
+            throw new AuditTrailUnavailableException("audit verify reads a SQLite database file; on PostgreSQL it is not available yet.");
+        }
+
         var path = new SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
         if (!Path.IsPathRooted(path))
         {
@@ -38,7 +43,7 @@ public static class AuditTrailVerification
         var readOnly = new SqliteConnectionStringBuilder(database.ConnectionString) { Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
         await EnsureAuditTableAsync(readOnly, path, cancellationToken).ConfigureAwait(false);
         var factory = new PooledDbContextFactory<HubDbContext>(new DbContextOptionsBuilder<HubDbContext>().UseSqlite(readOnly).Options);
-        var checkpoints = AuditCheckpointFile.Resolve(options.Checkpoints, database.ConnectionString, contentRoot);
+        var checkpoints = AuditCheckpointFile.Resolve(options.Checkpoints, database, contentRoot);
         return await new AuditChainVerifier(factory, key, checkpoints).VerifyAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -41,7 +41,7 @@ internal sealed class CheckpointStore(IDbContextFactory<HubDbContext> dbFactory,
         await using (db.ConfigureAwait(false))
         {
             // The write transaction makes read-then-write atomic against other writers.
-            var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
+            var transaction = await db.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
                 var row = await db.Checkpoints.SingleOrDefaultAsync(c => c.Scope == scope, cancellationToken).ConfigureAwait(false);

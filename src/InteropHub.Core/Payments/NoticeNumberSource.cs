@@ -31,11 +31,11 @@ internal sealed class NoticeNumberSource(IDbContextFactory<HubDbContext> dbFacto
         var value = await SequenceUpsert.ScalarAsync(
             dbFactory,
             """
-            INSERT INTO "Sequences" ("Tenant", "Name", "Value") VALUES ($tenant, $name, $count)
-            ON CONFLICT ("Tenant", "Name") DO UPDATE SET "Value" = "Value" + $count WHERE "Value" <= $max - $count
+            INSERT INTO "Sequences" ("Tenant", "Name", "Value") VALUES (@tenant, @name, @count)
+            ON CONFLICT ("Tenant", "Name") DO UPDATE SET "Value" = "Sequences"."Value" + @count WHERE "Sequences"."Value" <= @max - @count
             RETURNING "Value";
             """,
-            [("$tenant", tenant.Value), ("$name", SequenceName(segregationCode)), ("$count", (long)count), ("$max", Iuv.MaxSequence)],
+            [("@tenant", tenant.Value), ("@name", SequenceName(segregationCode)), ("@count", (long)count), ("@max", Iuv.MaxSequence)],
             cancellationToken).ConfigureAwait(false);
         if (value is null)
         {

@@ -22,7 +22,7 @@ internal sealed class PaymentBatchStore(IDbContextFactory<HubDbContext> dbFactor
         var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
+            var transaction = await db.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
                 var row = await db.PaymentBatches.SingleOrDefaultAsync(b => b.Id == id, cancellationToken).ConfigureAwait(false);
@@ -55,7 +55,7 @@ internal sealed class PaymentBatchStore(IDbContextFactory<HubDbContext> dbFactor
         var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
+            var transaction = await db.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
                 if (await FindRowAsync(db, tenant, id, cancellationToken).ConfigureAwait(false) is { SealedAt: null })
@@ -94,7 +94,7 @@ internal sealed class PaymentBatchStore(IDbContextFactory<HubDbContext> dbFactor
         var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
+            var transaction = await db.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
                 var batch = await FindRowAsync(db, tenant, batchId, cancellationToken).ConfigureAwait(false)
@@ -153,7 +153,7 @@ internal sealed class PaymentBatchStore(IDbContextFactory<HubDbContext> dbFactor
         var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
+            var transaction = await db.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
                 var row = await FindRowAsync(db, tenant, batchId, cancellationToken).ConfigureAwait(false)

@@ -9,7 +9,7 @@ internal sealed class DesignTimeHubDbContextFactory : IDesignTimeDbContextFactor
     public HubDbContext CreateDbContext(string[] args)
     {
         var options = new DbContextOptionsBuilder<HubDbContext>();
-        new HubDatabaseSettings("Data Source=:memory:").Apply(options);
+        new HubDatabaseSettings(HubDatabaseProvider.Sqlite, "Data Source=:memory:").Apply(options);
         return new HubDbContext(options.Options);
     }
 }

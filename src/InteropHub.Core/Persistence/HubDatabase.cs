@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace InteropHub.Core.Persistence;
 
@@ -8,8 +9,9 @@ namespace InteropHub.Core.Persistence;
 public static class HubDatabase
 {
     /// <summary>
-    /// Creates the data directory, switches the file to WAL and applies pending migrations. Safe on every start and on
-    /// an existing file: migrations already applied are skipped.
+    /// Applies pending migrations (SQLite: after creating the data directory and switching the file to WAL; PostgreSQL:
+    /// creating the database when missing). Safe on every start: migrations already applied are skipped. A PostgreSQL
+    /// server that cannot be reached or refuses the login is a <see cref="HubDatabaseException"/>.
     /// </summary>
     public static async Task InitializeAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
@@ -18,6 +20,12 @@ public static class HubDatabase
         var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
+            if (db.IsPostgreSql())
+            {
+                await MigratePostgreSqlAsync(db, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             var dataSource = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
             var directory = Path.IsPathRooted(dataSource) ? Path.GetDirectoryName(dataSource) : null;
             if (!string.IsNullOrEmpty(directory))
@@ -28,6 +36,22 @@ public static class HubDatabase
             // WAL is a property of the file: set once, every later connection uses it (readers no longer block the writer).
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
             await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task MigratePostgreSqlAsync(HubDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (NpgsqlException e)
+        {
+            var server = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString());
+            throw new HubDatabaseException(
+                $"The PostgreSQL database of ConnectionStrings:{HubDatabaseSettings.ConnectionStringName} (host {server.Host}:{server.Port}, "
+                + $"database {server.Database}) cannot be used: {e.Message}",
+                e);
         }
     }
 }

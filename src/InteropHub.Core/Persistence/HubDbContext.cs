@@ -14,12 +14,26 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InteropHub.Core.Persistence;
 
-/// <summary>The hub's own tables. The schema changes only through migrations in <c>Persistence/Migrations</c>.</summary>
-internal sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbContext(options)
+/// <summary>
+/// The hub's own tables, one model for every provider. The schema changes only through migrations: SQLite's in
+/// <c>Persistence/Migrations</c> (this type's), PostgreSQL's in <c>Persistence/Migrations/PostgreSql</c> (<see cref="PostgreSqlHubDbContext"/>'s).
+/// </summary>
+internal class HubDbContext : DbContext
 {
     private const int TenantLength = 40;
     private const int HashLength = 64;
     private const int NameLength = 200;
+
+    public HubDbContext(DbContextOptions<HubDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For the per-provider subtypes, which exist only so each provider has its own migrations.</summary>
+    protected HubDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
 
     public DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();
 

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace InteropHub.Core.Persistence;
 
@@ -10,5 +11,6 @@ internal static class UniqueViolation
     private const int SqliteConstraintUnique = 2067;
 
     public static bool Is(DbUpdateException exception) =>
-        exception.InnerException is SqliteException { SqliteExtendedErrorCode: SqliteConstraintPrimaryKey or SqliteConstraintUnique };
+        exception.InnerException is SqliteException { SqliteExtendedErrorCode: SqliteConstraintPrimaryKey or SqliteConstraintUnique }
+            or PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 }

@@ -21,12 +21,12 @@ internal sealed class QuotaLedger(IDbContextFactory<HubDbContext> dbFactory) : I
             await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             var connection = db.Database.GetDbConnection();
             await ExecuteAsync(connection, """
-                INSERT INTO "QuotaCounters" ("Tenant", "Service", "Day", "Count", "Exhausted") VALUES ($tenant, $service, $day, 0, 0)
+                INSERT INTO "QuotaCounters" ("Tenant", "Service", "Day", "Count", "Exhausted") VALUES (@tenant, @service, @day, 0, FALSE)
                 ON CONFLICT ("Tenant", "Service", "Day") DO NOTHING;
                 """, key, null, cancellationToken).ConfigureAwait(false);
             var counted = await ExecuteAsync(connection, """
                 UPDATE "QuotaCounters" SET "Count" = "Count" + 1
-                WHERE "Tenant" = $tenant AND "Service" = $service AND "Day" = $day AND "Exhausted" = 0 AND "Count" < $limit;
+                WHERE "Tenant" = @tenant AND "Service" = @service AND "Day" = @day AND "Exhausted" = FALSE AND "Count" < @limit;
                 """, key, dailyLimit, cancellationToken).ConfigureAwait(false);
             if (counted == 1)
             {
@@ -47,8 +47,8 @@ internal sealed class QuotaLedger(IDbContextFactory<HubDbContext> dbFactory) : I
         {
             await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await ExecuteAsync(db.Database.GetDbConnection(), """
-                INSERT INTO "QuotaCounters" ("Tenant", "Service", "Day", "Count", "Exhausted") VALUES ($tenant, $service, $day, 0, 1)
-                ON CONFLICT ("Tenant", "Service", "Day") DO UPDATE SET "Exhausted" = 1;
+                INSERT INTO "QuotaCounters" ("Tenant", "Service", "Day", "Count", "Exhausted") VALUES (@tenant, @service, @day, 0, TRUE)
+                ON CONFLICT ("Tenant", "Service", "Day") DO UPDATE SET "Exhausted" = TRUE;
                 """, key, null, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -61,12 +61,12 @@ internal sealed class QuotaLedger(IDbContextFactory<HubDbContext> dbFactory) : I
         await using (command.ConfigureAwait(false))
         {
             command.CommandText = sql;
-            Add(command, "$tenant", key.Tenant.Value);
-            Add(command, "$service", key.Service);
-            Add(command, "$day", Day(key));
+            Add(command, "@tenant", key.Tenant.Value);
+            Add(command, "@service", key.Service);
+            Add(command, "@day", Day(key));
             if (limit is { } value)
             {
-                Add(command, "$limit", value);
+                Add(command, "@limit", value);
             }
 
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

@@ -263,10 +263,11 @@ internal static class MatchingSql
         WHERE rowid IN (SELECT FlowSeq FROM recon_lines) OR Id IN (SELECT Id FROM recon_flows);
         """;
 
+    /// <summary>A flow's status from its anomalies and lines; quoted so that it runs on SQLite and PostgreSQL alike.</summary>
     public const string FlowStatus = """
         CASE
-            WHEN EXISTS (SELECT 1 FROM ReconciliationAnomalies a WHERE a.Tenant = ReportingFlows.Tenant AND a.ReportingFlowId = ReportingFlows.Id AND a.Status = 'Open') THEN 'Anomalous'
-            WHEN EXISTS (SELECT 1 FROM ReportingFlowLines l WHERE l.ReportingFlowId = ReportingFlows.Id AND l.Status <> 'Matched' AND l.Outcome <> 'Revoked') THEN 'Pending'
+            WHEN EXISTS (SELECT 1 FROM "ReconciliationAnomalies" a WHERE a."Tenant" = "ReportingFlows"."Tenant" AND a."ReportingFlowId" = "ReportingFlows"."Id" AND a."Status" = 'Open') THEN 'Anomalous'
+            WHEN EXISTS (SELECT 1 FROM "ReportingFlowLines" l WHERE l."ReportingFlowId" = "ReportingFlows"."Id" AND l."Status" <> 'Matched' AND l."Outcome" <> 'Revoked') THEN 'Pending'
             ELSE 'Matched' END
         """;
 }

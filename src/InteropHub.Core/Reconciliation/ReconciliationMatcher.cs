@@ -23,6 +23,12 @@ internal sealed class ReconciliationMatcher(IDbContextFactory<HubDbContext> dbFa
         await using (db.ConfigureAwait(false))
         {
             await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            if (db.IsPostgreSql())
+            {
+                // PostgreSQL sizes its caches server-wide; there is no per-connection setting to raise for the pass.
+                return await RunAsync(db, tenant, now, after, cancellationToken).ConfigureAwait(false);
+            }
+
             var tuning = await PassTuning.ApplyAsync(db.Database.GetDbConnection(), cancellationToken).ConfigureAwait(false);
             try
             {
@@ -37,34 +43,35 @@ internal sealed class ReconciliationMatcher(IDbContextFactory<HubDbContext> dbFa
 
     private async Task<ReconciliationRun> RunAsync(HubDbContext db, TenantId? tenant, DateTimeOffset now, TimeSpan after, CancellationToken cancellationToken)
     {
-        var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
+        var sql = MatchingStatements.For(db);
+        var transaction = await db.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
             var pass = new Pass(transaction.GetDbTransaction(), tenant, now, now - after, after.TotalDays, cancellationToken);
-            await pass.ExecuteAsync(MatchingSql.DropWorkTables).ConfigureAwait(false);
-            await pass.ExecuteAsync(MatchingSql.CreateTenants).ConfigureAwait(false);
+            await pass.ExecuteAsync(sql.DropWorkTables).ConfigureAwait(false);
+            await pass.ExecuteAsync(sql.CreateTenants).ConfigureAwait(false);
             foreach (var settings in tenants.All.Where(t => t.FiscalCode.Length > 0 && (tenant is null || t.Id == tenant.Value.Value)))
             {
-                await pass.ExecuteAsync(MatchingSql.InsertTenant, ("@t", settings.Id), ("@fc", settings.FiscalCode)).ConfigureAwait(false);
+                await pass.ExecuteAsync(sql.InsertTenant, ("@t", settings.Id), ("@fc", settings.FiscalCode)).ConfigureAwait(false);
             }
 
-            pass.Before = await pass.ScalarAsync(MatchingSql.LastAnomalyId).ConfigureAwait(false);
-            await pass.ExecuteAsync(MatchingSql.CreateLines).ConfigureAwait(false);
-            var (examined, matched) = await pass.PairAsync(MatchingSql.CountLines).ConfigureAwait(false);
-            await pass.ExecuteAsync(MatchingSql.UpdateLines).ConfigureAwait(false);
-            await pass.ExecuteAsync(MatchingSql.InsertLineAnomalies).ConfigureAwait(false);
-            await pass.ExecuteAsync(MatchingSql.InsertPaidTwice).ConfigureAwait(false);
-            await pass.ExecuteAsync(MatchingSql.CreateFlows).ConfigureAwait(false);
-            await pass.ExecuteAsync(MatchingSql.InsertFlowAnomalies).ConfigureAwait(false);
-            await pass.ExecuteAsync(MatchingSql.ReportOptions).ConfigureAwait(false);
-            var reported = await pass.ScalarAsync(MatchingSql.CountReported).ConfigureAwait(false);
-            await pass.ExecuteAsync(MatchingSql.InsertReportedEvents).ConfigureAwait(false);
-            await pass.ExecuteAsync(MatchingSql.InsertPaidNotReported).ConfigureAwait(false);
-            var resolved = await pass.ExecuteAsync(MatchingSql.ResolveSettledAnomalies).ConfigureAwait(false);
-            var raised = await pass.ScalarAsync(MatchingSql.CountNewAnomalies).ConfigureAwait(false);
-            await pass.ExecuteAsync(MatchingSql.InsertAnomalyEvents).ConfigureAwait(false);
-            await pass.ExecuteAsync(MatchingSql.UpdateFlowStatuses).ConfigureAwait(false);
-            await pass.ExecuteAsync(MatchingSql.DropWorkTables).ConfigureAwait(false);
+            pass.Before = await pass.ScalarAsync(sql.LastAnomalyId).ConfigureAwait(false);
+            await pass.ExecuteAsync(sql.CreateLines).ConfigureAwait(false);
+            var (examined, matched) = await pass.PairAsync(sql.CountLines).ConfigureAwait(false);
+            await pass.ExecuteAsync(sql.UpdateLines).ConfigureAwait(false);
+            await pass.ExecuteAsync(sql.InsertLineAnomalies).ConfigureAwait(false);
+            await pass.ExecuteAsync(sql.InsertPaidTwice).ConfigureAwait(false);
+            await pass.ExecuteAsync(sql.CreateFlows).ConfigureAwait(false);
+            await pass.ExecuteAsync(sql.InsertFlowAnomalies).ConfigureAwait(false);
+            await pass.ExecuteAsync(sql.ReportOptions).ConfigureAwait(false);
+            var reported = await pass.ScalarAsync(sql.CountReported).ConfigureAwait(false);
+            await pass.ExecuteAsync(sql.InsertReportedEvents).ConfigureAwait(false);
+            await pass.ExecuteAsync(sql.InsertPaidNotReported).ConfigureAwait(false);
+            var resolved = await pass.ExecuteAsync(sql.ResolveSettledAnomalies).ConfigureAwait(false);
+            var raised = await pass.ScalarAsync(sql.CountNewAnomalies).ConfigureAwait(false);
+            await pass.ExecuteAsync(sql.InsertAnomalyEvents).ConfigureAwait(false);
+            await pass.ExecuteAsync(sql.UpdateFlowStatuses).ConfigureAwait(false);
+            await pass.ExecuteAsync(sql.DropWorkTables).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return new ReconciliationRun(checked((int)examined), checked((int)matched), checked((int)raised), checked((int)reported), resolved);
         }

@@ -49,7 +49,7 @@ internal sealed class ReconciliationQueries(IDbContextFactory<HubDbContext> dbFa
         var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
+            var transaction = await db.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
                 var row = await db.ReconciliationAnomalies
@@ -65,7 +65,7 @@ internal sealed class ReconciliationQueries(IDbContextFactory<HubDbContext> dbFa
                 if (row.ReportingFlowId is { } flowId)
                 {
                     await db.Database.ExecuteSqlRawAsync(
-                        $"UPDATE ReportingFlows SET Status = {MatchingSql.FlowStatus} WHERE Id = {{0}};",
+                        $$"""UPDATE "ReportingFlows" SET "Status" = {{MatchingSql.FlowStatus}} WHERE "Id" = {0};""",
                         [flowId],
                         cancellationToken).ConfigureAwait(false);
                 }

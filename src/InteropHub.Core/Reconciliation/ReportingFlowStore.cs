@@ -22,7 +22,7 @@ internal sealed class ReportingFlowStore(IDbContextFactory<HubDbContext> dbFacto
         var now = StoredInstant.Now(time);
         var row = new ReportingFlowRow
         {
-            Id = Guid.CreateVersion7(now),
+            Id = FlowIds.Next(now),
             Tenant = tenant.Value,
             FlowId = flow.Ref.FlowId,
             PspId = flow.Ref.PspId,
@@ -55,7 +55,7 @@ internal sealed class ReportingFlowStore(IDbContextFactory<HubDbContext> dbFacto
         var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
+            var transaction = await db.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
                 var dbTransaction = transaction.GetDbTransaction();

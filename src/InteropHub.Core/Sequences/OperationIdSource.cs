@@ -21,11 +21,12 @@ internal sealed class OperationIdSource(IDbContextFactory<HubDbContext> dbFactor
         var value = await SequenceUpsert.ScalarAsync(
             dbFactory,
             """
-            INSERT INTO "Sequences" ("Tenant", "Name", "Value") VALUES ($tenant, $name, $floor)
-            ON CONFLICT ("Tenant", "Name") DO UPDATE SET "Value" = MAX("Value" + 1, $floor)
+            INSERT INTO "Sequences" ("Tenant", "Name", "Value") VALUES (@tenant, @name, @floor)
+            ON CONFLICT ("Tenant", "Name") DO UPDATE
+            SET "Value" = CASE WHEN "Sequences"."Value" + 1 > @floor THEN "Sequences"."Value" + 1 ELSE @floor END
             RETURNING "Value";
             """,
-            [("$tenant", tenant.Value), ("$name", SequenceName), ("$floor", time.GetUtcNow().ToUnixTimeMilliseconds())],
+            [("@tenant", tenant.Value), ("@name", SequenceName), ("@floor", time.GetUtcNow().ToUnixTimeMilliseconds())],
             cancellationToken).ConfigureAwait(false);
         return Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
     }

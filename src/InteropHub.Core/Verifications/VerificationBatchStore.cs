@@ -59,7 +59,7 @@ internal sealed class VerificationBatchStore(IDbContextFactory<HubDbContext> dbF
         var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
+            var transaction = await db.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
                 db.VerificationBatches.Add(row);
@@ -210,7 +210,7 @@ internal sealed class VerificationBatchStore(IDbContextFactory<HubDbContext> dbF
         var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
+            var transaction = await db.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
                 var item = await db.VerificationItems.FindAsync([batchId, index], cancellationToken).ConfigureAwait(false)

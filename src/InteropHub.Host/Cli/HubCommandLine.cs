@@ -1,6 +1,7 @@
 using System.CommandLine;
 using InteropHub.Contracts.Tenancy;
 using InteropHub.Core.ApiKeys;
+using InteropHub.Core.Persistence;
 using InteropHub.Host.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -33,6 +34,10 @@ internal static class HubCommandLine
         catch (OptionsValidationException e)
         {
             return await RefuseAsync(e);
+        }
+        catch (HubDatabaseException e)
+        {
+            return await RefuseAsync(e.Message);
         }
     }
 

@@ -1,16 +1,18 @@
 using InteropHub.Contracts.Jobs;
 using InteropHub.Contracts.Values;
+using InteropHub.Core.Persistence;
 using Quartz;
 
 namespace InteropHub.Host.Jobs;
 
 /// <summary>
 /// Quartz 4 with its persistent store on the hub database (schema created if missing). SQLite is single-node; the
-/// clustered store needs PostgreSQL. Every declared job is (re)written at start, so its cron follows configuration.
+/// clustered store needs PostgreSQL (not clustered yet: one instance per database). Every declared job is (re)written at start, so its cron follows configuration.
 /// </summary>
 internal static class QuartzSetup
 {
-    public static IServiceCollection AddHubScheduler(this IServiceCollection services, string sqliteConnectionString, IReadOnlyList<JobDeclaration> jobs, TimeSpan shutdownTimeout)
+    public static IServiceCollection AddHubScheduler(
+        this IServiceCollection services, HubDatabaseProvider provider, string connectionString, IReadOnlyList<JobDeclaration> jobs, TimeSpan shutdownTimeout)
     {
         foreach (var job in jobs)
         {
@@ -22,7 +24,15 @@ internal static class QuartzSetup
             q.ConfigureScheduler(o => o.InstanceName = "InteropHub");
             q.UsePersistentStore(s =>
             {
-                s.UseSqlite(sqliteConnectionString);
+                if (provider == HubDatabaseProvider.PostgreSql)
+                {
+                    s.UsePostgres(connectionString);
+                }
+                else
+                {
+                    s.UseSqlite(connectionString);
+                }
+
                 s.UseSystemTextJsonSerializer();
                 s.ConfigureStore(o =>
                 {

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InteropHub.Core.Tests.ApiKeys;
 
-public sealed class ApiKeyStoreTests : HubDatabaseTest
+public class ApiKeyStoreTests : HubDatabaseTest
 {
     private const string ConfiguredKey = "configured-key-of-b";
 

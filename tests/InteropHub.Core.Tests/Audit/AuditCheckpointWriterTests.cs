@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace InteropHub.Core.Tests.Audit;
 
-public sealed class AuditCheckpointWriterTests : HubDatabaseTest
+public class AuditCheckpointWriterTests : HubDatabaseTest
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
 

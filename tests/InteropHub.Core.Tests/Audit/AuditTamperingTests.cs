@@ -7,7 +7,7 @@ namespace InteropHub.Core.Tests.Audit;
 /// What someone who can write the database but does not hold the audit key can do to the trail, once a checkpoint of
 /// its head sits outside the database: truncate it, or rewrite it and recompute the chain as the published SHA-256 rule says.
 /// </summary>
-public sealed class AuditTamperingTests : HubDatabaseTest
+public class AuditTamperingTests : HubDatabaseTest
 {
     private const int Records = 20;
 
@@ -41,7 +41,7 @@ public sealed class AuditTamperingTests : HubDatabaseTest
     public async Task Deleting_the_last_record_is_detected()
     {
         await AppendCheckpointedAsync();
-        await Db.ExecuteSqlAsync($"DELETE FROM AuditRecords WHERE Sequence = {Records};");
+        await Db.ExecuteSqlAsync($"""DELETE FROM "AuditRecords" WHERE "Sequence" = {Records};""");
 
         var broken = (await Verifier.VerifyAsync(Ct)).Break;
 
@@ -54,7 +54,7 @@ public sealed class AuditTamperingTests : HubDatabaseTest
     public async Task Deleting_the_last_ten_records_is_detected()
     {
         await AppendCheckpointedAsync();
-        await Db.ExecuteSqlAsync($"DELETE FROM AuditRecords WHERE Sequence > {Records - 10};");
+        await Db.ExecuteSqlAsync($"""DELETE FROM "AuditRecords" WHERE "Sequence" > {Records - 10};""");
 
         var verification = await Verifier.VerifyAsync(Ct);
 
@@ -67,7 +67,8 @@ public sealed class AuditTamperingTests : HubDatabaseTest
     public async Task Deleting_every_record_is_detected()
     {
         await AppendCheckpointedAsync();
-        await Db.ExecuteSqlAsync("DELETE FROM AuditRecords; DELETE FROM sqlite_sequence WHERE name = 'AuditRecords';");
+        await Db.ExecuteSqlAsync("""DELETE FROM "AuditRecords";""");
+        await Db.RestartAuditSequenceAsync(next: 1);
 
         var verification = await Verifier.VerifyAsync(Ct);
 
@@ -81,7 +82,8 @@ public sealed class AuditTamperingTests : HubDatabaseTest
     {
         await AppendCheckpointedAsync();
         // The sequence reset hides the gap, and the hub itself MACs the new records onto the shortened chain.
-        await Db.ExecuteSqlAsync($"DELETE FROM AuditRecords WHERE Sequence > {Records - 3}; UPDATE sqlite_sequence SET seq = {Records - 3} WHERE name = 'AuditRecords';");
+        await Db.ExecuteSqlAsync($"""DELETE FROM "AuditRecords" WHERE "Sequence" > {Records - 3};""");
+        await Db.RestartAuditSequenceAsync(next: Records - 2);
         for (var i = 0; i < 3; i++)
         {
             await Db.Get<IAuditTrail>().AppendAsync(Entry($"replacement-{i}"), Ct);
@@ -97,7 +99,7 @@ public sealed class AuditTamperingTests : HubDatabaseTest
     public async Task Editing_a_record_and_recomputing_the_rest_of_the_chain_is_detected_at_that_record()
     {
         await AppendCheckpointedAsync();
-        await Db.ExecuteSqlAsync("UPDATE AuditRecords SET Reason = 'forged' WHERE Sequence = 5;");
+        await Db.ExecuteSqlAsync("""UPDATE "AuditRecords" SET "Reason" = 'forged' WHERE "Sequence" = 5;""");
         await RecomputeWithSha256Async(from: 5);
 
         var broken = (await Verifier.VerifyAsync(Ct)).Break;
@@ -111,7 +113,7 @@ public sealed class AuditTamperingTests : HubDatabaseTest
     public async Task Editing_a_record_and_recomputing_the_whole_chain_is_detected_by_the_checkpoint()
     {
         await AppendCheckpointedAsync();
-        await Db.ExecuteSqlAsync("UPDATE AuditRecords SET Reason = 'forged' WHERE Sequence = 5;");
+        await Db.ExecuteSqlAsync("""UPDATE "AuditRecords" SET "Reason" = 'forged' WHERE "Sequence" = 5;""");
         await RecomputeWithSha256Async(from: 1);
 
         var broken = (await Verifier.VerifyAsync(Ct)).Break;
@@ -126,8 +128,8 @@ public sealed class AuditTamperingTests : HubDatabaseTest
         await AppendCheckpointedAsync();
         await Db.ExecuteSqlAsync(
             """
-            INSERT INTO AuditRecords (Tenant, Actor, Action, Subject, Outcome, Reason, RequestId, DetailsJson, RecordedAt, PreviousHash, Hash)
-            SELECT Tenant, 'op-9', Action, 'someone', Outcome, Reason, RequestId, DetailsJson, RecordedAt, Hash, '' FROM AuditRecords ORDER BY Sequence DESC LIMIT 1;
+            INSERT INTO "AuditRecords" ("Tenant", "Actor", "Action", "Subject", "Outcome", "Reason", "RequestId", "DetailsJson", "RecordedAt", "PreviousHash", "Hash")
+            SELECT "Tenant", 'op-9', "Action", 'someone', "Outcome", "Reason", "RequestId", "DetailsJson", "RecordedAt", "Hash", '' FROM "AuditRecords" ORDER BY "Sequence" DESC LIMIT 1;
             """);
         await RecomputeWithSha256Async(from: Records + 1);
 
@@ -142,12 +144,12 @@ public sealed class AuditTamperingTests : HubDatabaseTest
     {
         await AppendCheckpointedAsync();
         await Db.ExecuteSqlAsync(
-            $"""
-            DELETE FROM AuditRecords WHERE Sequence = 7;
-            UPDATE AuditRecords SET Sequence = -(Sequence - 1) WHERE Sequence > 7;
-            UPDATE AuditRecords SET Sequence = -Sequence WHERE Sequence < 0;
-            UPDATE sqlite_sequence SET seq = {Records - 1} WHERE name = 'AuditRecords';
+            """
+            DELETE FROM "AuditRecords" WHERE "Sequence" = 7;
+            UPDATE "AuditRecords" SET "Sequence" = -("Sequence" - 1) WHERE "Sequence" > 7;
+            UPDATE "AuditRecords" SET "Sequence" = -"Sequence" WHERE "Sequence" < 0;
             """);
+        await Db.RestartAuditSequenceAsync(next: Records);
         await RecomputeWithSha256Async(from: 1);
 
         var verification = await Verifier.VerifyAsync(Ct);
@@ -162,9 +164,9 @@ public sealed class AuditTamperingTests : HubDatabaseTest
         await AppendCheckpointedAsync();
         await Db.ExecuteSqlAsync(
             """
-            DELETE FROM AuditRecords WHERE Sequence = 7;
-            UPDATE AuditRecords SET Sequence = -(Sequence - 1) WHERE Sequence > 7;
-            UPDATE AuditRecords SET Sequence = -Sequence WHERE Sequence < 0;
+            DELETE FROM "AuditRecords" WHERE "Sequence" = 7;
+            UPDATE "AuditRecords" SET "Sequence" = -("Sequence" - 1) WHERE "Sequence" > 7;
+            UPDATE "AuditRecords" SET "Sequence" = -"Sequence" WHERE "Sequence" < 0;
             """);
         await RecomputeWithSha256Async(from: 7);
 
@@ -212,7 +214,7 @@ public sealed class AuditTamperingTests : HubDatabaseTest
 
         await Db.Get<IAuditTrail>().AppendAsync(Entry("after the crash"), Ct);
         Db.Get<AuditCheckpointWriter>().Flush();
-        await Db.ExecuteSqlAsync($"DELETE FROM AuditRecords WHERE Sequence = {Records + 1};");
+        await Db.ExecuteSqlAsync($"""DELETE FROM "AuditRecords" WHERE "Sequence" = {Records + 1};""");
 
         var verification = await Verifier.VerifyAsync(Ct);
         Assert.Equal([2], verification.UnreadableCheckpointLines);
@@ -241,7 +243,7 @@ public sealed class AuditTamperingTests : HubDatabaseTest
         {
             await Db.ExecuteSqlAsync(
                 $"""
-                INSERT INTO AuditRecords (Tenant, Actor, Action, Subject, Outcome, Reason, RequestId, DetailsJson, RecordedAt, PreviousHash, Hash)
+                INSERT INTO "AuditRecords" ("Tenant", "Actor", "Action", "Subject", "Outcome", "Reason", "RequestId", "DetailsJson", "RecordedAt", "PreviousHash", "Hash")
                 VALUES ('comune-a', 'op-1', 'registry.residence.read', 'legacy-{i}', 'ok', NULL, NULL, NULL, {i}, '', '');
                 """);
         }
@@ -256,7 +258,7 @@ public sealed class AuditTamperingTests : HubDatabaseTest
         Assert.Equal(6, verification.RecordsChecked);
 
         // The legacy prefix cannot be rewritten either: the first keyed record's MAC covers its link to record 5.
-        await Db.ExecuteSqlAsync("UPDATE AuditRecords SET Subject = 'forged' WHERE Sequence = 2;");
+        await Db.ExecuteSqlAsync("""UPDATE "AuditRecords" SET "Subject" = 'forged' WHERE "Sequence" = 2;""");
         await RecomputeWithSha256Async(from: 2, to: 5);
         var broken = (await Verifier.VerifyAsync(Ct)).Break;
         Assert.Equal(AuditBreakKind.Inserted, broken?.Kind);
@@ -288,7 +290,7 @@ public sealed class AuditTamperingTests : HubDatabaseTest
                 RecordedAt = stored.RecordedAt, PreviousHash = previous,
             };
             row.Hash = AuditHash.Legacy(row);
-            await Db.ExecuteSqlAsync($"UPDATE AuditRecords SET PreviousHash = '{row.PreviousHash}', Hash = '{row.Hash}' WHERE Sequence = {row.Sequence};");
+            await Db.ExecuteSqlAsync($"""UPDATE "AuditRecords" SET "PreviousHash" = '{row.PreviousHash}', "Hash" = '{row.Hash}' WHERE "Sequence" = {row.Sequence};""");
             previous = row.Hash;
         }
     }

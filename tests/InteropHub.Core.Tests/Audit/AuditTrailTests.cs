@@ -3,7 +3,7 @@ using InteropHub.Core.Audit;
 
 namespace InteropHub.Core.Tests.Audit;
 
-public sealed class AuditTrailTests : HubDatabaseTest
+public class AuditTrailTests : HubDatabaseTest
 {
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
@@ -85,9 +85,9 @@ public sealed class AuditTrailTests : HubDatabaseTest
 
         await Db.ExecuteSqlAsync(
             """
-            UPDATE AuditRecords SET Sequence = -2 WHERE Sequence = 2;
-            UPDATE AuditRecords SET Sequence = 2 WHERE Sequence = 3;
-            UPDATE AuditRecords SET Sequence = 3 WHERE Sequence = -2;
+            UPDATE "AuditRecords" SET "Sequence" = -2 WHERE "Sequence" = 2;
+            UPDATE "AuditRecords" SET "Sequence" = 2 WHERE "Sequence" = 3;
+            UPDATE "AuditRecords" SET "Sequence" = 3 WHERE "Sequence" = -2;
             """);
 
         var broken = (await Verifier.VerifyAsync(Ct)).Break;
@@ -96,15 +96,15 @@ public sealed class AuditTrailTests : HubDatabaseTest
     }
 
     [Theory]
-    [InlineData("Subject = 'someone else'")]
-    [InlineData("Reason = NULL")]
-    [InlineData("RecordedAt = RecordedAt + 1")]
-    [InlineData("DetailsJson = '{\"anprOperationId\":\"forged\"}'")]
+    [InlineData("\"Subject\" = 'someone else'")]
+    [InlineData("\"Reason\" = NULL")]
+    [InlineData("\"RecordedAt\" = \"RecordedAt\" + 1")]
+    [InlineData("\"DetailsJson\" = '{\"anprOperationId\":\"forged\"}'")]
     public async Task Editing_a_field_is_detected_at_that_record(string edit)
     {
         await AppendThreeAsync();
 
-        await Db.ExecuteSqlAsync($"UPDATE AuditRecords SET {edit} WHERE Sequence = 2;");
+        await Db.ExecuteSqlAsync($"""UPDATE "AuditRecords" SET {edit} WHERE "Sequence" = 2;""");
 
         var broken = (await Verifier.VerifyAsync(Ct)).Break;
         Assert.Equal(2, broken?.Sequence);
@@ -116,7 +116,7 @@ public sealed class AuditTrailTests : HubDatabaseTest
     {
         await AppendThreeAsync();
 
-        await Db.ExecuteSqlAsync("DELETE FROM AuditRecords WHERE Sequence = 2;");
+        await Db.ExecuteSqlAsync("""DELETE FROM "AuditRecords" WHERE "Sequence" = 2;""");
 
         var verification = await Verifier.VerifyAsync(Ct);
         Assert.Equal(1, verification.RecordsChecked);
@@ -129,7 +129,7 @@ public sealed class AuditTrailTests : HubDatabaseTest
     public async Task Deleting_the_last_record_shows_as_a_gap_once_the_next_is_appended()
     {
         await AppendThreeAsync();
-        await Db.ExecuteSqlAsync("DELETE FROM AuditRecords WHERE Sequence = 3;");
+        await Db.ExecuteSqlAsync("""DELETE FROM "AuditRecords" WHERE "Sequence" = 3;""");
 
         var next = await Trail.AppendAsync(Entry("after the deletion"), Ct);
 
@@ -147,9 +147,9 @@ public sealed class AuditTrailTests : HubDatabaseTest
         // A copy of a genuine record, hash and all, slipped in at the end of the chain.
         await Db.ExecuteSqlAsync(
             """
-            INSERT INTO AuditRecords (Tenant, Actor, Action, Subject, Outcome, Reason, RequestId, DetailsJson, RecordedAt, PreviousHash, Hash)
-            SELECT Tenant, Actor, Action, Subject, Outcome, Reason, RequestId, DetailsJson, RecordedAt, PreviousHash, Hash
-            FROM AuditRecords WHERE Sequence = 2;
+            INSERT INTO "AuditRecords" ("Tenant", "Actor", "Action", "Subject", "Outcome", "Reason", "RequestId", "DetailsJson", "RecordedAt", "PreviousHash", "Hash")
+            SELECT "Tenant", "Actor", "Action", "Subject", "Outcome", "Reason", "RequestId", "DetailsJson", "RecordedAt", "PreviousHash", "Hash"
+            FROM "AuditRecords" WHERE "Sequence" = 2;
             """);
 
         var verification = await Verifier.VerifyAsync(Ct);
@@ -165,7 +165,7 @@ public sealed class AuditTrailTests : HubDatabaseTest
 
         await Db.ExecuteSqlAsync(
             $"""
-            INSERT INTO AuditRecords (Tenant, Actor, Action, Subject, Outcome, Reason, RequestId, DetailsJson, RecordedAt, PreviousHash, Hash)
+            INSERT INTO "AuditRecords" ("Tenant", "Actor", "Action", "Subject", "Outcome", "Reason", "RequestId", "DetailsJson", "RecordedAt", "PreviousHash", "Hash")
             VALUES ('comune-a', 'op-1', 'registry.residence.read', 'x', 'ok', NULL, NULL, NULL, 0, '{tail.Hash}', '{new string('a', 64)}');
             """);
 

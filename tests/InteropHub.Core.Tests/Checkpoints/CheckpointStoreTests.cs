@@ -2,7 +2,7 @@ using InteropHub.Contracts.Stores;
 
 namespace InteropHub.Core.Tests.Checkpoints;
 
-public sealed class CheckpointStoreTests : HubDatabaseTest
+public class CheckpointStoreTests : HubDatabaseTest
 {
     private const string Scope = "pagopa:receipts:comune-a";
 

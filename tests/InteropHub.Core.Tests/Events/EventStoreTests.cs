@@ -2,7 +2,7 @@ using InteropHub.Contracts.Stores;
 
 namespace InteropHub.Core.Tests.Events;
 
-public sealed class EventStoreTests : HubDatabaseTest
+public class EventStoreTests : HubDatabaseTest
 {
     private IEventPublisher Publisher => Db.Get<IEventPublisher>();
 

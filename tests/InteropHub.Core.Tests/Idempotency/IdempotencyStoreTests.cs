@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace InteropHub.Core.Tests.Idempotency;
 
-public sealed class IdempotencyStoreTests : HubDatabaseTest
+public class IdempotencyStoreTests : HubDatabaseTest
 {
     private const string Key = "0b7c6e1e-2f57-4d6f-9d52-5a1d3c0e8f11";
     private const string RequestHash = "POST /v1/payments 6f1ed002ab5595859014ebf0951522d9";
@@ -155,7 +155,7 @@ public sealed class IdempotencyStoreTests : HubDatabaseTest
     }
 }
 
-public sealed class IdempotencyRetentionTests : HubDatabaseTest
+public class IdempotencyRetentionTests : HubDatabaseTest
 {
     protected override IReadOnlyDictionary<string, string?> Settings =>
         new Dictionary<string, string?> { ["Hub:Idempotency:Retention"] = "00:10:00" };
@@ -175,7 +175,7 @@ public sealed class IdempotencyRetentionTests : HubDatabaseTest
     }
 }
 
-public sealed class IdempotencyRetentionValidationTests : HubDatabaseTest
+public class IdempotencyRetentionValidationTests : HubDatabaseTest
 {
     protected override IReadOnlyDictionary<string, string?> Settings =>
         new Dictionary<string, string?> { ["Hub:Idempotency:Retention"] = "00:00:01" };
@@ -189,7 +189,7 @@ public sealed class IdempotencyRetentionValidationTests : HubDatabaseTest
     }
 }
 
-public sealed class IdempotencyLeaseTests : HubDatabaseTest
+public class IdempotencyLeaseTests : HubDatabaseTest
 {
     protected override IReadOnlyDictionary<string, string?> Settings =>
         new Dictionary<string, string?> { ["Hub:Idempotency:InProgressLease"] = "00:00:30" };
@@ -206,7 +206,7 @@ public sealed class IdempotencyLeaseTests : HubDatabaseTest
     }
 }
 
-public sealed class IdempotencyLeaseValidationTests : HubDatabaseTest
+public class IdempotencyLeaseValidationTests : HubDatabaseTest
 {
     protected override IReadOnlyDictionary<string, string?> Settings =>
         new Dictionary<string, string?> { ["Hub:Idempotency:InProgressLease"] = "00:00:00" };

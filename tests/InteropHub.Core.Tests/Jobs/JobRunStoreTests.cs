@@ -2,7 +2,7 @@ using InteropHub.Core.Jobs;
 
 namespace InteropHub.Core.Tests.Jobs;
 
-public sealed class JobRunStoreTests : HubDatabaseTest
+public class JobRunStoreTests : HubDatabaseTest
 {
     private const string Job = "pagopa-receipts";
 

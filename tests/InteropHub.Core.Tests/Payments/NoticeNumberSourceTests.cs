@@ -1,11 +1,10 @@
 using InteropHub.Contracts.Payments;
 using InteropHub.Core.Payments;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InteropHub.Core.Tests.Payments;
 
-public sealed class NoticeNumberSourceTests : HubDatabaseTest
+public class NoticeNumberSourceTests : HubDatabaseTest
 {
     private INoticeNumberSource Numbers => Db.Get<INoticeNumberSource>();
 
@@ -49,7 +48,7 @@ public sealed class NoticeNumberSourceTests : HubDatabaseTest
         var before = await Numbers.NextAsync(TestTenants.AId, "01", Ct);
 
         var services = new ServiceCollection();
-        services.AddHubCore(new ConfigurationBuilder().Build(), Db.ContentRoot, TestTenants.Both);
+        services.AddHubCore(Db.DatabaseConfiguration, Db.ContentRoot, TestTenants.Both);
         await using var restarted = services.BuildServiceProvider();
         var after = await restarted.GetRequiredService<INoticeNumberSource>().NextAsync(TestTenants.AId, "01", Ct);
 

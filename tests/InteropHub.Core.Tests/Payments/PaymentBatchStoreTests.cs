@@ -5,7 +5,7 @@ using static InteropHub.Core.Tests.Payments.TestPayments;
 
 namespace InteropHub.Core.Tests.Payments;
 
-public sealed class PaymentBatchStoreTests : HubDatabaseTest
+public class PaymentBatchStoreTests : HubDatabaseTest
 {
     private static readonly PaymentRefusal Refused = new("position-refused", "Bad Request", "The taxonomy code is unknown.");
 

@@ -6,7 +6,7 @@ using static InteropHub.Core.Tests.Payments.TestPayments;
 
 namespace InteropHub.Core.Tests.Payments;
 
-public sealed class PaymentOutcomeTests : HubDatabaseTest
+public class PaymentOutcomeTests : HubDatabaseTest
 {
     private static readonly PaymentRefusal Refused = new("position-refused", "Bad Request", "The debtor's fiscal code is not valid.");
 

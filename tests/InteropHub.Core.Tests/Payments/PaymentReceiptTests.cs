@@ -5,7 +5,7 @@ using static InteropHub.Core.Tests.Payments.TestPayments;
 
 namespace InteropHub.Core.Tests.Payments;
 
-public sealed class PaymentReceiptTests : HubDatabaseTest
+public class PaymentReceiptTests : HubDatabaseTest
 {
     private IPaymentStore Store => Db.Get<IPaymentStore>();
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace InteropHub.Core.Tests.Persistence;
 
-public sealed class HubDatabaseTests : HubDatabaseTest
+public class HubDatabaseTests : HubDatabaseTest
 {
     [Fact]
     public async Task Initialize_creates_the_data_folder_under_the_content_root_and_applies_every_migration()
@@ -62,19 +62,58 @@ public sealed class HubDatabaseTests : HubDatabaseTest
     }
 
     [Theory]
-    [InlineData("PostgreSQL")]
     [InlineData("SqlServer")]
-    public void An_unsupported_provider_stops_the_start_naming_the_setting(string provider)
+    [InlineData("Postgres")]
+    public void An_unsupported_provider_stops_the_start_naming_the_setting_and_the_supported_ones(string provider)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Hub:Database:Provider"] = provider })
             .Build();
 
-        var error = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddHubCore(configuration, Path.GetTempPath(), []));
+        var error = Assert.Throws<HubDatabaseException>(() => new ServiceCollection().AddHubCore(configuration, Path.GetTempPath(), []));
 
-        Assert.Contains("Hub:Database:Provider", error.Message, StringComparison.Ordinal);
-        Assert.Contains(provider, error.Message, StringComparison.Ordinal);
-        Assert.Contains("PostgreSQL support lands in a later issue", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"Hub:Database:Provider is '{provider}'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'Sqlite' (the default) or 'PostgreSQL'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("Data Source=data/interophub.db")]
+    public void PostgreSql_without_a_server_connection_string_stops_the_start_naming_the_setting(string? connectionString)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Hub:Database:Provider"] = "postgresql", ["ConnectionStrings:Hub"] = connectionString })
+            .Build();
+
+        var error = Assert.Throws<HubDatabaseException>(() => new ServiceCollection().AddHubCore(configuration, Path.GetTempPath(), []));
+
+        Assert.Contains("ConnectionStrings:Hub", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unreachable_PostgreSql_server_is_a_named_configuration_error_without_the_password()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Hub:Database:Provider"] = "PostgreSQL",
+                ["ConnectionStrings:Hub"] = $"Host=127.0.0.1;Port={ClosedPort()};Database=hub;Username=hub;Password=s3cret-pw;Timeout=5",
+            })
+            .Build();
+        await using var services = new ServiceCollection().AddHubCore(configuration, Path.GetTempPath(), []).BuildServiceProvider();
+
+        var error = await Assert.ThrowsAsync<HubDatabaseException>(() => HubDatabase.InitializeAsync(services, Ct));
+
+        Assert.Contains("ConnectionStrings:Hub (host 127.0.0.1:", error.Message, StringComparison.Ordinal);
+        Assert.Contains("database hub", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret-pw", error.Message, StringComparison.Ordinal);
+    }
+
+    private static int ClosedPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [Fact]

@@ -1,8 +1,9 @@
+using System.Globalization;
 using InteropHub.Contracts.Registry;
 
 namespace InteropHub.Core.Tests.Quotas;
 
-public sealed class QuotaLedgerTests : HubDatabaseTest
+public class QuotaLedgerTests : HubDatabaseTest
 {
     private static readonly DateOnly Today = new(2026, 3, 2);
 
@@ -19,7 +20,7 @@ public sealed class QuotaLedgerTests : HubDatabaseTest
         }
 
         Assert.Equal(QuotaOutcome.LimitReached, await Ledger.TryConsumeAsync(Key(), 3, Ct));
-        Assert.Equal(3L, await Db.ScalarAsync("""SELECT "Count" FROM "QuotaCounters" """));
+        Assert.Equal(3L, Convert.ToInt64(await Db.ScalarAsync("""SELECT "Count" FROM "QuotaCounters" """), CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -62,7 +63,7 @@ public sealed class QuotaLedgerTests : HubDatabaseTest
     {
         await Ledger.TryConsumeAsync(Key(), 2, Ct);
         await Ledger.TryConsumeAsync(Key(), 2, Ct);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Db.ClearPools();
 
         Assert.Equal(QuotaOutcome.LimitReached, await Ledger.TryConsumeAsync(Key(), 2, Ct));
     }

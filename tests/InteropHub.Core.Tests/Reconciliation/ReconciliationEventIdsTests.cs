@@ -9,7 +9,7 @@ using static InteropHub.Core.Tests.Reconciliation.TestFlows;
 namespace InteropHub.Core.Tests.Reconciliation;
 
 /// <summary>The ids of the events a matcher pass writes: RFC 9562 version 7 of the pass's instant, unique and ascending.</summary>
-public sealed class ReconciliationEventIdsTests : HubDatabaseTest
+public class ReconciliationEventIdsTests : HubDatabaseTest
 {
     private static readonly DateTimeOffset PaidAt = new(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Now = new(2026, 3, 4, 8, 0, 0, TimeSpan.Zero);

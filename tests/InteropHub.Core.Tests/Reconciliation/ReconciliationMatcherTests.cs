@@ -8,7 +8,7 @@ using static InteropHub.Core.Tests.Reconciliation.TestFlows;
 
 namespace InteropHub.Core.Tests.Reconciliation;
 
-public sealed class ReconciliationMatcherTests : HubDatabaseTest
+public class ReconciliationMatcherTests : HubDatabaseTest
 {
     private static readonly DateTimeOffset PaidAt = new(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Now = new(2026, 3, 4, 8, 0, 0, TimeSpan.Zero);

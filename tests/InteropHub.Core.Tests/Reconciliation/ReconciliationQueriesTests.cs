@@ -6,7 +6,7 @@ using static InteropHub.Core.Tests.Reconciliation.TestFlows;
 
 namespace InteropHub.Core.Tests.Reconciliation;
 
-public sealed class ReconciliationQueriesTests : HubDatabaseTest
+public class ReconciliationQueriesTests : HubDatabaseTest
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 3, 18, 0, 0, TimeSpan.Zero);
 
@@ -42,7 +42,7 @@ public sealed class ReconciliationQueriesTests : HubDatabaseTest
         Assert.Equal((AnomalyStatus.Resolved, "Paid on another intermediary", "operator-1", (DateTimeOffset?)Now), (resolved!.Status, resolved.ResolvedNote, resolved.ResolvedBy, resolved.ResolvedAt));
         Assert.Equal(resolved, again);
         Assert.Null(await Queries.ResolveAsync(TestTenants.BId, anomaly.Id, "note", "operator-1", Ct));
-        Assert.Equal(1L, await Db.ScalarAsync("SELECT COUNT(*) FROM AuditRecords WHERE Action = 'reconciliation.anomaly.resolve'"));
+        Assert.Equal(1L, await Db.ScalarAsync("""SELECT COUNT(*) FROM "AuditRecords" WHERE "Action" = 'reconciliation.anomaly.resolve'"""));
         var flow = (await Db.Get<IReportingFlowStore>().ListAsync(TestTenants.AId, new ReportingFlowQuery(), Ct)).Items[0];
         Assert.Equal(ReportingFlowStatus.Pending, flow.Status);
         Assert.Empty((await Queries.ListAnomaliesAsync(TestTenants.AId, new AnomalyQuery { Status = AnomalyStatus.Open }, Ct)).Items);

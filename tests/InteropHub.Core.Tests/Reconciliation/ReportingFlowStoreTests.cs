@@ -3,7 +3,7 @@ using static InteropHub.Core.Tests.Reconciliation.TestFlows;
 
 namespace InteropHub.Core.Tests.Reconciliation;
 
-public sealed class ReportingFlowStoreTests : HubDatabaseTest
+public class ReportingFlowStoreTests : HubDatabaseTest
 {
     private IReportingFlowStore Store => Db.Get<IReportingFlowStore>();
 
@@ -22,7 +22,7 @@ public sealed class ReportingFlowStoreTests : HubDatabaseTest
         var detail = await Store.FindAsync(TestTenants.AId, summary.Id, Ct);
         Assert.Equal([10010L, 5L], detail!.Lines.Select(l => l.AmountCents));
         Assert.All(detail.Lines, l => Assert.Equal((LineMatchStatus.Pending, (Guid?)null), (l.Status, l.PaymentId)));
-        Assert.Equal(2L, await Db.ScalarAsync("SELECT COUNT(*) FROM ReportingFlowLines"));
+        Assert.Equal(2L, await Db.ScalarAsync("""SELECT COUNT(*) FROM "ReportingFlowLines" """));
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class ReportingFlowStoreTests : HubDatabaseTest
         var current = (await Store.ListAsync(TestTenants.AId, new ReportingFlowQuery(), Ct)).Items;
 
         Assert.Equal([("OTHERPSP", 1), ("PSPTEST01", 3)], current.Select(f => (f.PspId, f.Revision)).Order());
-        Assert.Equal(2L, await Db.ScalarAsync("SELECT COUNT(*) FROM ReportingFlows WHERE Superseded = 1"));
+        Assert.Equal(2L, await Db.ScalarAsync("""SELECT COUNT(*) FROM "ReportingFlows" WHERE "Superseded" = TRUE"""));
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using InteropHub.Contracts.Registry;
 
 namespace InteropHub.Core.Tests.Sequences;
 
-public sealed class OperationIdSourceTests : HubDatabaseTest
+public class OperationIdSourceTests : HubDatabaseTest
 {
     private IOperationIdSource Ids => Db.Get<IOperationIdSource>();
 
@@ -59,7 +59,7 @@ public sealed class OperationIdSourceTests : HubDatabaseTest
     public async Task The_sequence_survives_a_new_connection_pool()
     {
         var before = await Ids.NextAsync(TestTenants.AId, Ct);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Db.ClearPools();
 
         Assert.Equal(before + 1, await Ids.NextAsync(TestTenants.AId, Ct));
     }

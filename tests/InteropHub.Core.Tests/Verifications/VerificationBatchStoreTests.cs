@@ -4,7 +4,7 @@ using InteropHub.Core.Verifications;
 
 namespace InteropHub.Core.Tests.Verifications;
 
-public sealed class VerificationBatchStoreTests : HubDatabaseTest
+public class VerificationBatchStoreTests : HubDatabaseTest
 {
     private static readonly CallerContext CallerA = new(TestTenants.AId, "req-batch-1", "operatore.rossi", "Verifica requisiti contributo affitti");
 

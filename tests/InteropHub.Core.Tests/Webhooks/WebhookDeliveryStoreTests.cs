@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InteropHub.Core.Tests.Webhooks;
 
-public sealed class WebhookDeliveryStoreTests : HubDatabaseTest
+public class WebhookDeliveryStoreTests : HubDatabaseTest
 {
     private static readonly Uri Endpoint = new("https://gestionale.comune-a.example/hooks");
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
@@ -219,7 +219,7 @@ public sealed class WebhookDeliveryStoreTests : HubDatabaseTest
 
         Assert.Equal(0, await store.EnqueueAsync(Ct));
         Assert.Empty(await store.ClaimDueAsync(10, Lease, Ct));
-        Assert.Equal(0L, await Db.ScalarAsync("SELECT COUNT(*) FROM WebhookDeliveries"));
+        Assert.Equal(0L, await Db.ScalarAsync("""SELECT COUNT(*) FROM "WebhookDeliveries" """));
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using InteropHub.Core.Webhooks;
 
 namespace InteropHub.Core.Tests.Webhooks;
 
-public sealed class WebhookSubscriptionStoreTests : HubDatabaseTest
+public class WebhookSubscriptionStoreTests : HubDatabaseTest
 {
     private static readonly Uri Endpoint = new("https://gestionale.comune-a.example/hooks/interophub");
 

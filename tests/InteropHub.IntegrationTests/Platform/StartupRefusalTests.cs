@@ -73,4 +73,50 @@ public sealed class StartupRefusalTests : IDisposable
         Assert.Contains("Adapters:Anpr:EServices:C030:BaseUrl", error.ToString());
         Assert.Contains("Hub:Sandbox:Enabled=false", error.ToString());
     }
+
+    [Fact]
+    public async Task An_unknown_database_provider_exits_2_naming_the_setting()
+    {
+        var (exitCode, error) = await RunCommandLineAsync([.. HostArguments.For(_directory, new Dictionary<string, string?>()), "--Hub:Database:Provider=Oracle"]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Hub:Database:Provider is 'Oracle'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unreachable_PostgreSql_server_exits_2_naming_the_connection_string_without_its_password()
+    {
+        int closedPort;
+        using (var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            closedPort = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        var (exitCode, error) = await RunCommandLineAsync(
+        [
+            .. HostArguments.For(_directory, new Dictionary<string, string?>()),
+            "--Hub:Database:Provider=PostgreSQL",
+            $"--ConnectionStrings:Hub=Host=127.0.0.1;Port={closedPort};Database=hub;Username=hub;Password=s3cret-pw",
+        ]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"ConnectionStrings:Hub (host 127.0.0.1:{closedPort}, database hub) cannot be used", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret-pw", error, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int ExitCode, string Error)> RunCommandLineAsync(string[] args)
+    {
+        var error = new StringWriter();
+        var original = Console.Error;
+        Console.SetError(error);
+        try
+        {
+            return (await HubCommandLine.RunAsync(args), error.ToString());
+        }
+        finally
+        {
+            Console.SetError(original);
+        }
+    }
 }
