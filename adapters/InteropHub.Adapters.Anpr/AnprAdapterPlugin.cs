@@ -7,6 +7,7 @@ using InteropHub.Adapters.Anpr.IdAnpr;
 using InteropHub.Adapters.Anpr.Ordering;
 using InteropHub.Adapters.Anpr.Quota;
 using InteropHub.Adapters.Anpr.Registry;
+using InteropHub.Adapters.Resilience;
 using InteropHub.Contracts.Adapters;
 using InteropHub.Contracts.Pdnd;
 using InteropHub.Contracts.Registry;
@@ -57,7 +58,7 @@ public sealed class AnprAdapterPlugin : IAdapterPlugin
                         http.BaseAddress = new Uri(baseUrl.AbsoluteUri.TrimEnd('/'));
                     }
                 });
-            client.AddStandardResilienceHandler().Configure((resilience, sp) => Apply(Options(sp).Resilience, resilience));
+            client.AddUpstreamResilience(sp => Options(sp).Resilience, new UpstreamCallRules { Retry = (_, outcome) => IsTransient(outcome), Failure = IsTransient });
             client.AddHttpMessageHandler(sp => ModiHandler(sp, code));
             client.AddHttpMessageHandler(() => new OperationOrderHandler());
 
@@ -97,21 +98,7 @@ public sealed class AnprAdapterPlugin : IAdapterPlugin
             .Create(new ModiEServiceProfile(AnprServiceCatalog.EServiceKey(code), service.Audience!, Patterns));
     }
 
-    private static void Apply(UpstreamResilienceOptions settings, HttpStandardResilienceOptions resilience)
-    {
-        resilience.AttemptTimeout.Timeout = settings.AttemptTimeout;
-        resilience.TotalRequestTimeout.Timeout = settings.TotalTimeout;
-        // Safe for POST: a retry resends the same idOperazioneClient, which ANPR answers from its store.
-        resilience.Retry.MaxRetryAttempts = Math.Max(1, settings.MaxRetryAttempts);
-        resilience.Retry.Delay = settings.RetryDelay;
-        resilience.Retry.ShouldHandle = args => ValueTask.FromResult(settings.MaxRetryAttempts > 0 && IsTransient(args.Outcome));
-        resilience.CircuitBreaker.ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome));
-        resilience.CircuitBreaker.FailureRatio = settings.FailureRatio;
-        resilience.CircuitBreaker.MinimumThroughput = settings.MinimumThroughput;
-        resilience.CircuitBreaker.SamplingDuration = settings.SamplingDuration;
-        resilience.CircuitBreaker.BreakDuration = settings.BreakDuration;
-    }
-
+    // Safe for POST: a retry resends the same idOperazioneClient, which ANPR answers from its store.
     // ANPR's 429 is a daily quota: retrying it (or counting it as a failure) only burns more of it.
     private static bool IsTransient(Outcome<HttpResponseMessage> outcome) =>
         HttpClientResiliencePredicates.IsTransient(outcome) && outcome.Result?.StatusCode != HttpStatusCode.TooManyRequests;

@@ -3,6 +3,7 @@ using InteropHub.Adapters.PagoPa.Fdr;
 using InteropHub.Adapters.PagoPa.Gpd;
 using InteropHub.Adapters.PagoPa.Notices;
 using InteropHub.Adapters.PagoPa.Receipts;
+using InteropHub.Adapters.PagoPa.Resilience;
 using InteropHub.Contracts.Adapters;
 using InteropHub.Contracts.Payments;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,17 +30,14 @@ public sealed class PagoPaAdapterPlugin : IAdapterPlugin
         var services = registration.Services;
         services.TryAddSingleton(TimeProvider.System);
 
-        // One limiter for the whole process: every caller of a subscription key shares its 100 calls per 10 s.
-        services.AddSingleton<GpdCallLimiter>();
-        services.AddTransient<GpdLimitHandler>();
+        // One limit per subscription key for the whole process, shared by v1 and v2: every caller of a key shares GPD's rate.
+        services.AddSingleton<PagoPaRateLimits>();
         services.AddHttpClient(GpdClientName)
             .ConfigureHttpClient((sp, http) => http.BaseAddress = GpdBase(sp, "v1"))
-            .AddReadRetries()
-            .AddHttpMessageHandler<GpdLimitHandler>();
+            .AddPagoPaResilience(limits => limits.Gpd);
         services.AddHttpClient(GpdBulkClientName)
             .ConfigureHttpClient((sp, http) => http.BaseAddress = GpdBase(sp, "v2"))
-            .AddReadRetries()
-            .AddHttpMessageHandler<GpdLimitHandler>();
+            .AddPagoPaResilience(limits => limits.Gpd);
 
         // Refit's generated clients over named clients (Refit 16 builds no reflection clients without Refit.Reflection).
         services.AddTransient(sp => RestService.For<IGpdApi>(sp.GetRequiredService<IHttpClientFactory>().CreateClient(GpdClientName), GpdJson.RefitSettings));
@@ -49,16 +47,13 @@ public sealed class PagoPaAdapterPlugin : IAdapterPlugin
         services.AddTransient<IPaymentGateway, GpdPaymentGateway>();
         services.AddSingleton<IPaymentNoticeRenderer, PaymentNoticeRenderer>();
 
-        // Reconciliation reads only: retried like GPD reads; FdR's calls paced per key by one process-wide pacer.
-        services.AddSingleton<FdrCallPacer>();
-        services.AddTransient<FdrPacingHandler>();
+        // Reconciliation reads only; FdR's calls paced per key by one process-wide limit.
         services.AddHttpClient(FdrClientName)
             .ConfigureHttpClient((sp, http) => http.BaseAddress = sp.GetRequiredService<IOptions<PagoPaOptions>>().Value.FdrUrl)
-            .AddReadRetries()
-            .AddHttpMessageHandler<FdrPacingHandler>();
+            .AddPagoPaResilience(limits => limits.Fdr);
         services.AddHttpClient(BizEventsClientName)
             .ConfigureHttpClient((sp, http) => http.BaseAddress = sp.GetRequiredService<IOptions<PagoPaOptions>>().Value.BizEventsUrl)
-            .AddReadRetries();
+            .AddPagoPaResilience();
         services.AddTransient(sp => RestService.For<IFdrApi>(sp.GetRequiredService<IHttpClientFactory>().CreateClient(FdrClientName), FdrJson.RefitSettings));
         services.AddTransient(sp => RestService.For<IBizEventsApi>(sp.GetRequiredService<IHttpClientFactory>().CreateClient(BizEventsClientName), BizEventsJson.RefitSettings));
         services.AddTransient<IReportingFlowSource, FdrReportingFlows>();

@@ -5,6 +5,7 @@ using InteropHub.Adapters.Pdnd.Keys;
 using InteropHub.Adapters.Pdnd.Modi;
 using InteropHub.Adapters.Pdnd.SignalHub;
 using InteropHub.Adapters.Pdnd.Vouchers;
+using InteropHub.Adapters.Resilience;
 using InteropHub.Contracts.Adapters;
 using InteropHub.Contracts.Jobs;
 using InteropHub.Contracts.Pdnd;
@@ -12,8 +13,6 @@ using InteropHub.Contracts.Tenancy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Http.Resilience;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Refit;
 
@@ -71,8 +70,7 @@ public sealed class PdndAdapterPlugin : IAdapterPlugin
         // Asking for a voucher changes nothing at PDND, so its POST may be retried.
         services.AddHttpClient(PdndTokenClient.HttpClientName)
             .ConfigureHttpClient((sp, client) => client.BaseAddress = Options(sp).TokenUrl)
-            .AddStandardResilienceHandler()
-            .Configure((resilience, sp) => Apply(Options(sp).Resilience, resilience));
+            .AddUpstreamResilience(sp => Options(sp).Resilience);
 
         services.AddHttpClient(TokenEndpointProbe.HttpClientName)
             .ConfigureHttpClient((sp, client) => client.Timeout = Options(sp).Resilience.AttemptTimeout);
@@ -80,8 +78,7 @@ public sealed class PdndAdapterPlugin : IAdapterPlugin
         // The voucher handler comes after the resilience handler, so every attempt gets a valid voucher.
         var signalHub = services.AddRefitGeneratedClient<ISignalHubApi>(new RefitSettings(), SignalHubClientName)
             .ConfigureHttpClient((sp, client) => client.BaseAddress = Options(sp).SignalHub.BaseUrl);
-        signalHub.AddStandardResilienceHandler()
-            .Configure((resilience, sp) => Apply(Options(sp).Resilience, resilience));
+        signalHub.AddUpstreamResilience(sp => Options(sp).Resilience);
         signalHub.AddHttpMessageHandler(sp => sp.GetRequiredService<ModiHandlerFactory>().CreateApiInterop());
         services.AddTransient<SignalHubPullJob>();
 
@@ -105,18 +102,6 @@ public sealed class PdndAdapterPlugin : IAdapterPlugin
     }
 
     private static PdndOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<PdndOptions>>().Value;
-
-    private static void Apply(UpstreamResilienceOptions settings, HttpStandardResilienceOptions resilience)
-    {
-        resilience.AttemptTimeout.Timeout = settings.AttemptTimeout;
-        resilience.TotalRequestTimeout.Timeout = settings.TotalTimeout;
-        resilience.Retry.MaxRetryAttempts = settings.MaxRetryAttempts;
-        resilience.Retry.Delay = settings.RetryDelay;
-        resilience.CircuitBreaker.FailureRatio = settings.FailureRatio;
-        resilience.CircuitBreaker.MinimumThroughput = settings.MinimumThroughput;
-        resilience.CircuitBreaker.SamplingDuration = settings.SamplingDuration;
-        resilience.CircuitBreaker.BreakDuration = settings.BreakDuration;
-    }
 
     // Jobs are declared at registration, from the configuration and tenants known at start.
     private static void DeclareSignalHubJobs(AdapterRegistration registration)

@@ -27,19 +27,17 @@ public sealed class PagoPaOptions : IValidatableOptions
     public TimeSpan HealthProbeTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// Retries of a GPD read (GET) that met a 5xx or no answer; writes are never retried blindly (a lost write is looked
-    /// up first). Defaults to 3.
+    /// Timeouts, retries and circuit breaker of every pagoPA call, one breaker per (API, subscription key). Reads are
+    /// retried; writes only after a 429 (a write whose answer is lost is looked up first). Defaults: 3 retries from 200 ms.
     /// </summary>
-    [Range(0, 10)]
-    public int ReadRetries { get; init; } = 3;
+    public UpstreamResilienceOptions Resilience { get; init; } = new() { MaxRetryAttempts = 3, RetryDelay = TimeSpan.FromMilliseconds(200) };
 
-    /// <summary>Base delay of the exponential, jittered back-off between read retries. Defaults to 200 ms.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:00:30")]
-    public TimeSpan ReadRetryDelay { get; init; } = TimeSpan.FromMilliseconds(200);
-
-    /// <summary>Calls per second the hub makes to FdR with one subscription key (FdR declares TPS 1.0). Defaults to 1.</summary>
-    [Range(0.01, 100.0)]
-    public double FdrCallsPerSecond { get; init; } = 1;
+    /// <summary>
+    /// The least time between the end of an FdR call and the start of the next with the same key: FdR allows one call a
+    /// second (TPS 1.0) counted on arrival, so 1 s plus a margin. Defaults to 1.1 seconds.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan FdrCallGap { get; init; } = TimeSpan.FromSeconds(1.1);
 
     internal IEnumerable<Uri> Endpoints() => new[] { GpdUrl, GpdReceiptsUrl, BizEventsUrl, FdrUrl }.OfType<Uri>();
 
@@ -51,6 +49,11 @@ public sealed class PagoPaOptions : IValidatableOptions
             {
                 yield return $"{name} must be an absolute http(s) URL.";
             }
+        }
+
+        foreach (var problem in Resilience.Validate(nameof(Resilience)))
+        {
+            yield return problem;
         }
     }
 }

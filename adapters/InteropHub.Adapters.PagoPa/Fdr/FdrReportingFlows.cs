@@ -23,8 +23,9 @@ internal sealed class FdrReportingFlows(IFdrApi api, ITenantDirectory tenants, I
         ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
         var (organization, key) = Credentials(tenant);
 
-        // FdR takes yyyy-MM-dd'T'HH:mm:ss'Z'; the bound is cut to the second, so a flow of that second is listed, never lost.
-        var published = publishedAfter.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        // FdR takes ISO-8601 instants with a fraction (its own are to the microsecond): the bound keeps all of it, so a flow
+        // published at the watermark itself is not listed again.
+        var published = publishedAfter.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture).Replace(".Z", "Z", StringComparison.Ordinal);
         using var response = await api.ListAsync(organization, page, IReportingFlowSource.PageSize, published, key, cancellationToken).ConfigureAwait(false);
         var list = Read(response, "list the reporting flows", cancellationToken);
         return new ReportingFlowPage([.. list.Data.Select(FdrFlowMapping.ToRef)], list.Metadata?.PageNumber ?? page, list.Metadata?.TotPage ?? 0);

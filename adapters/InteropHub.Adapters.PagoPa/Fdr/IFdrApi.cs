@@ -1,4 +1,4 @@
-using InteropHub.Adapters.PagoPa.Gpd;
+using InteropHub.Adapters.PagoPa.Resilience;
 using Refit;
 
 namespace InteropHub.Adapters.PagoPa.Fdr;
@@ -9,15 +9,15 @@ internal interface IFdrApi
     [Get("/organizations/{organizationId}/fdrs")]
     Task<IApiResponse<FdrFlowList>> ListAsync(
         string organizationId, [Query] int page, [Query] int size, [Query] string publishedGt,
-        [Header(GpdLimitHandler.SubscriptionKeyHeader)] string subscriptionKey, CancellationToken cancellationToken);
+        [Header(SubscriptionKey.Header)] string subscriptionKey, CancellationToken cancellationToken);
 
     [Get("/organizations/{organizationId}/fdrs/{fdr}/revisions/{revision}/psps/{pspId}")]
     Task<IApiResponse<FdrFlow>> GetAsync(
         string organizationId, string fdr, int revision, string pspId,
-        [Header(GpdLimitHandler.SubscriptionKeyHeader)] string subscriptionKey, CancellationToken cancellationToken);
+        [Header(SubscriptionKey.Header)] string subscriptionKey, CancellationToken cancellationToken);
 
     [Get("/organizations/{organizationId}/fdrs/{fdr}/revisions/{revision}/psps/{pspId}/payments")]
     Task<IApiResponse<FdrPaymentList>> PaymentsAsync(
         string organizationId, string fdr, int revision, string pspId, [Query] int page, [Query] int size,
-        [Header(GpdLimitHandler.SubscriptionKeyHeader)] string subscriptionKey, CancellationToken cancellationToken);
+        [Header(SubscriptionKey.Header)] string subscriptionKey, CancellationToken cancellationToken);
 }

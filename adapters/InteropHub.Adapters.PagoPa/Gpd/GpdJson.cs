@@ -20,6 +20,9 @@ internal static class GpdJson
     public static RefitSettings RefitSettings { get; } = new(new SystemTextJsonContentSerializer(Options))
     {
         UrlParameterFormatter = new JsonBooleans(),
+
+        // A throttled write is sent again by the resilience pipeline: its body must be readable twice.
+        Buffered = true,
     };
 
     /// <summary>Query booleans as JSON writes them (<c>toPublish=true</c>), not as .NET prints them (<c>True</c>).</summary>

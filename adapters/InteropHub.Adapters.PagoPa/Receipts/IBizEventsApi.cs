@@ -1,4 +1,4 @@
-using InteropHub.Adapters.PagoPa.Gpd;
+using InteropHub.Adapters.PagoPa.Resilience;
 using Refit;
 
 namespace InteropHub.Adapters.PagoPa.Receipts;
@@ -9,5 +9,5 @@ internal interface IBizEventsApi
     [Get("/organizations/{organizationfiscalcode}/receipts/{iur}/paymentoptions/{iuv}")]
     Task<IApiResponse<BizEventsReceipt>> ReceiptAsync(
         string organizationfiscalcode, string iur, string iuv,
-        [Header(GpdLimitHandler.SubscriptionKeyHeader)] string subscriptionKey, CancellationToken cancellationToken);
+        [Header(SubscriptionKey.Header)] string subscriptionKey, CancellationToken cancellationToken);
 }

@@ -18,6 +18,7 @@ public sealed class PagoPaSandbox
     private readonly FdrStore _flows = new();
     private readonly TimeProvider _time;
     private readonly SubscriptionGate _gate;
+    private readonly ArrivalSpacing _fdrSpacing;
     private readonly FaultInjector _faults;
     private readonly Uri _baseUrl;
 
@@ -26,11 +27,13 @@ public sealed class PagoPaSandbox
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(settings.RateLimitRequests);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(settings.RateLimitWindow, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(settings.MaxBulkPositions);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(settings.FdrMinimumInterval, TimeSpan.Zero);
         _baseUrl = baseUrl;
         Settings = settings;
         _time = time;
         _store = new GpdStore(time);
         _gate = new SubscriptionGate(settings, time);
+        _fdrSpacing = new ArrivalSpacing(settings, time);
         _faults = new FaultInjector(time);
     }
 
@@ -95,8 +98,12 @@ public sealed class PagoPaSandbox
     /// <summary>Calls made with this subscription key, refused ones (429, faults) included.</summary>
     public int RequestCount(string subscriptionKey) => _gate.Calls(subscriptionKey);
 
-    /// <summary>Forgets call counts and rate-limit windows.</summary>
-    public void ResetRequestCounts() => _gate.Reset();
+    /// <summary>Forgets call counts, rate-limit windows and FdR's last arrivals.</summary>
+    public void ResetRequestCounts()
+    {
+        _gate.Reset();
+        _fdrSpacing.Reset();
+    }
 
     internal IReadOnlyDictionary<string, int> RequestCounts() => _gate.Snapshot();
 
@@ -107,7 +114,7 @@ public sealed class PagoPaSandbox
         new GpdEndpoints(sandbox._store, gateway, settings).Map(server);
         new GpdReceiptsEndpoints(sandbox._store, gateway, time).Map(server);
         new BizEventsEndpoints(sandbox._store, gateway).Map(server);
-        new FdrEndpoints(sandbox._flows, gateway, time).Map(server);
+        new FdrEndpoints(sandbox._flows, gateway, sandbox._fdrSpacing, time).Map(server);
         PagoPaControlEndpoints.Map(server, sandbox);
         return sandbox;
     }

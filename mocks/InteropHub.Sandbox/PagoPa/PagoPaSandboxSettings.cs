@@ -8,6 +8,9 @@ public sealed record PagoPaSandboxSettings
 
     public TimeSpan RateLimitWindow { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>FdR's TPS 1.0: the least time between two arrivals of FdR calls with one key, else 429.</summary>
+    public TimeSpan FdrMinimumInterval { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Positions per v2 bulk call (GPD's <c>max.massive.debt.positions</c>).</summary>
     public int MaxBulkPositions { get; init; } = 100;
 }

@@ -50,6 +50,12 @@ internal sealed partial class FdrAcquisitionJob(
             foreach (var flow in found.Flows)
             {
                 listed++;
+                if (flow.Published <= after)
+                {
+                    // Listed by a platform that compares at a coarser precision: at or before the watermark, so already stored.
+                    continue;
+                }
+
                 try
                 {
                     if (await store.SaveAsync(tenant, await flows.GetAsync(tenant, flow, cancellationToken), cancellationToken))

@@ -33,7 +33,7 @@ public sealed class FdrReportingFlowsTests : IDisposable
         var page = await _pagoPa.Flows.ListAsync(BariTenant, new DateTimeOffset(2026, 2, 10, 8, 30, 15, 250, TimeSpan.FromHours(1)), 2, Cancellation);
 
         var query = Assert.Single(_pagoPa.Queries(FlowsPath));
-        Assert.Equal(new Dictionary<string, string> { ["page"] = "2", ["size"] = "1000", ["publishedGt"] = "2026-02-10T07:30:15Z" }, query);
+        Assert.Equal(new Dictionary<string, string> { ["page"] = "2", ["size"] = "1000", ["publishedGt"] = "2026-02-10T07:30:15.25Z" }, query);
         Assert.All(query.Keys, name => Assert.Contains(name, SpecListParameters));
         Assert.Equal(2, page.Page);
         Assert.Equal(3, page.TotalPages);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using InteropHub.Adapters.PagoPa.Tests.TestSupport;
 using InteropHub.Contracts.Payments;
 using InteropHub.Contracts.Tenancy;
@@ -14,7 +15,8 @@ namespace InteropHub.Adapters.PagoPa.Tests.Fdr;
 /// <summary>
 /// The plugin registered as the host would, pointed at a WireMock server that answers only what a test scripts (the
 /// pagoPA sandbox has no FdR or Biz-Events yet). Two tenants: Bari has its own FdR and Biz-Events keys, Lecce only a
-/// GPD key. Every call each client sends (retries included) is recorded in <see cref="Wire"/>.
+/// GPD key. Every call each client sends (retries included) is recorded in <see cref="Wire"/>;
+/// the hub's clock is <see cref="Time"/>, which moves only when a test advances it.
 /// </summary>
 internal sealed class ScriptedPagoPa : IDisposable
 {
@@ -34,10 +36,9 @@ internal sealed class ScriptedPagoPa : IDisposable
 
     private readonly ServiceProvider _provider;
 
-    /// <param name="autoAdvance">How far the fake clock moves each time it is read: a second lets FdR's pacing through.</param>
-    public ScriptedPagoPa(TimeSpan? autoAdvance = null)
+    /// <param name="fdrCallGap">FdR's pacing; none by default, so only the tests about it need to move the clock.</param>
+    public ScriptedPagoPa(TimeSpan? fdrCallGap = null)
     {
-        Time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero)) { AutoAdvanceAmount = autoAdvance ?? TimeSpan.FromSeconds(1) };
         var root = Server.Url!;
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
@@ -46,8 +47,9 @@ internal sealed class ScriptedPagoPa : IDisposable
                 ["Adapters:PagoPa:GpdReceiptsUrl"] = root + "/gpd/payments-receipts-service/v1",
                 ["Adapters:PagoPa:BizEventsUrl"] = root + BizEventsBase,
                 ["Adapters:PagoPa:FdrUrl"] = root + FdrBase,
-                ["Adapters:PagoPa:ReadRetries"] = ReadRetries.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Adapters:PagoPa:ReadRetryDelay"] = "00:00:00",
+                ["Adapters:PagoPa:FdrCallGap"] = (fdrCallGap ?? TimeSpan.Zero).ToString("c", CultureInfo.InvariantCulture),
+                ["Adapters:PagoPa:Resilience:MaxRetryAttempts"] = ReadRetries.ToString(CultureInfo.InvariantCulture),
+                ["Adapters:PagoPa:Resilience:RetryDelay"] = "00:00:00",
             })
             .Build();
         var services = new ServiceCollection();
@@ -67,9 +69,11 @@ internal sealed class ScriptedPagoPa : IDisposable
 
     public WireMockServer Server { get; } = WireMockServer.Start();
 
-    public FakeTimeProvider Time { get; }
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
 
     public WireLog Wire { get; } = new();
+
+    public IServiceProvider Services => _provider;
 
     public IReportingFlowSource Flows => _provider.GetRequiredService<IReportingFlowSource>();
 

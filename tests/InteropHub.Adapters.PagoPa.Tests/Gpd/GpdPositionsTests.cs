@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using InteropHub.Adapters.PagoPa.Gpd;
+using InteropHub.Adapters.PagoPa.Resilience;
 using InteropHub.Adapters.PagoPa.Tests.TestSupport;
 using InteropHub.Contracts.Errors;
 using InteropHub.Contracts.Tenancy;
@@ -144,7 +145,7 @@ public sealed class GpdPositionsTests
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             Calls.Add($"{request.Method} {request.RequestUri!.PathAndQuery}");
-            Keys.Add(request.Headers.GetValues(GpdLimitHandler.SubscriptionKeyHeader).Single());
+            Keys.Add(request.Headers.GetValues(SubscriptionKey.Header).Single());
             var response = answer(request);
             response.RequestMessage = request;
             return Task.FromResult(response);

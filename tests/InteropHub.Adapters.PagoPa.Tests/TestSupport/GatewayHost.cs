@@ -24,7 +24,8 @@ internal sealed class GatewayHost : IDisposable
 
     private readonly ServiceProvider _provider;
 
-    public GatewayHost()
+    /// <param name="hubOnSandboxClock">The hub's timeouts, retries and limits run on <see cref="Time"/> too (else on the system clock).</param>
+    public GatewayHost(bool hubOnSandboxClock = false)
     {
         Sandbox = SandboxHost.Start(new SandboxSettings { TimeProvider = Time, Anpr = new AnprSandboxSettings { Populations = [] } });
         var plugin = new PagoPaAdapterPlugin();
@@ -32,6 +33,11 @@ internal sealed class GatewayHost : IDisposable
             .AddInMemoryCollection(plugin.SandboxSettings(Sandbox.PagoPaUrl).ToDictionary(s => $"Adapters:PagoPa:{s.Key}", s => s.Value))
             .Build();
         var services = new ServiceCollection();
+        if (hubOnSandboxClock)
+        {
+            services.AddSingleton<TimeProvider>(Time);
+        }
+
         var bari = new BariTenant();
         services.AddSingleton<ITenantDirectory>(bari);
         services.AddSingleton<ISecretResolver>(bari);

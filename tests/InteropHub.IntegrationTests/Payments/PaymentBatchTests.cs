@@ -107,7 +107,8 @@ public sealed class PaymentBatchTests
         await using var hub = new HubFactory(new Dictionary<string, string?>
         {
             ["Hub:Payments:UnavailablePause"] = "00:00:00",
-            ["Adapters:PagoPa:ReadRetries"] = "0",
+            ["Adapters:PagoPa:Resilience:MaxRetryAttempts"] = "0",
+            ["Adapters:PagoPa:Resilience:BreakDuration"] = "00:00:00.5",
         });
         var alpha = hub.ClientWithKey("sandbox-key-a");
         var beta = hub.ClientWithKey("sandbox-key-b");

@@ -257,7 +257,12 @@ public sealed class PaymentsApiTests
     [Fact]
     public async Task An_unreachable_gpd_leaves_the_payment_pending_with_202_and_the_recovery_pass_creates_it_once()
     {
-        await using var hub = new HubFactory(new Dictionary<string, string?> { ["Hub:Payments:RecoveryGrace"] = "00:00:00" });
+        // The breaker would keep the key's circuit open past the outage; this test is about the recovery pass.
+        await using var hub = new HubFactory(new Dictionary<string, string?>
+        {
+            ["Hub:Payments:RecoveryGrace"] = "00:00:00",
+            ["Adapters:PagoPa:Resilience:MinimumThroughput"] = "1000",
+        });
         var client = hub.ClientWithKey("sandbox-key-a");
         Sandbox(hub).Faults = new PagoPaFaults(TimeSpan.Zero, errorRatio: 1);
 

@@ -40,7 +40,6 @@ public sealed class MatchCrashTests
         try
         {
             var settings = pagoPa.Settings(directory).WithQuietCrons();
-            settings["Adapters:PagoPa:FdrCallsPerSecond"] = "100";
             using (var hub = await HubProcess.StartAsync(directory, settings, Ct))
             {
                 using var client = hub.Client(ExternalPagoPa.Key);

@@ -28,7 +28,6 @@ public sealed class ReceiptRecoveryCrashTests
         try
         {
             var settings = pagoPa.Settings(directory).WithQuietCrons();
-            settings["Adapters:PagoPa:FdrCallsPerSecond"] = "100";
             var key = File.ReadAllText(settings["Hub:Tenants:0:PagoPa:GpdSubscriptionKey:File"]!);
             var receipts = new Dictionary<Guid, string>();
             using (var hub = await HubProcess.StartAsync(directory, settings, Ct))

@@ -24,7 +24,6 @@ public sealed class ReconciliationCrashTests
         try
         {
             var settings = pagoPa.Settings(directory).WithQuietCrons();
-            settings["Adapters:PagoPa:FdrCallsPerSecond"] = "100";
             string[] psps = ["PSPALPHA01", "PSPBETA002", "PSPGAMMA03"];
             using (var hub = await HubProcess.StartAsync(directory, settings, Ct))
             {

@@ -12,8 +12,33 @@ public sealed class FdrTests : IDisposable
 
     public void Dispose() => _host.Dispose();
 
-    private Task<(int Status, JsonElement Body, HttpResponseMessage Response)> Fdr(string relative, string? key = Key) =>
+    // A client that keeps FdR's pace: each call a second after the previous one.
+    private Task<(int Status, JsonElement Body, HttpResponseMessage Response)> Fdr(string relative, string? key = Key)
+    {
+        _host.Time.Advance(TimeSpan.FromSeconds(1));
+        return Now(relative, key);
+    }
+
+    private Task<(int Status, JsonElement Body, HttpResponseMessage Response)> Now(string relative, string? key = Key) =>
         _host.Send(HttpMethod.Get, new Uri($"{_host.PagoPa.FdrUrl}/organizations/{Org}/{relative}"), key: key);
+
+    [Fact]
+    public async Task An_fdr_call_arriving_within_a_second_of_the_last_one_with_its_key_is_refused_429_like_apim()
+    {
+        Assert.Equal(200, (await Now("fdrs")).Status);
+
+        var (tooSoon, body, response) = await Now("fdrs");
+        _host.Time.Advance(TimeSpan.FromMilliseconds(999));
+        var (stillTooSoon, _, _) = await Now("fdrs");
+        var (otherKey, _, _) = await Now("fdrs", key: "another-key");
+        var (gpd, _, _) = await _host.Call(HttpMethod.Get, "debtpositions/none");
+        _host.Time.Advance(TimeSpan.FromMilliseconds(1));
+        var (paced, _, _) = await Now("fdrs");
+
+        Assert.Equal((429, 429, 200, 404, 200), (tooSoon, stillTooSoon, otherKey, gpd, paced));
+        Assert.Equal("1", Assert.Single(response.Headers.GetValues("Retry-After")));
+        Assert.Equal(429, body.GetProperty("statusCode").GetInt32());
+    }
 
     [Fact]
     public async Task Published_flows_are_listed_read_and_paged_in_the_spec_shapes()

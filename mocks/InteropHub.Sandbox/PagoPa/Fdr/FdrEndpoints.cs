@@ -10,7 +10,7 @@ namespace InteropHub.Sandbox.PagoPa.Fdr;
 /// FdR's organization API (fdr_organization.json) behind <see cref="ApimGateway"/>: the list of published flows
 /// (latest revision only), one flow's header and its payment lines, pages counted from 1.
 /// </summary>
-internal sealed class FdrEndpoints(FdrStore store, ApimGateway gateway, TimeProvider time)
+internal sealed class FdrEndpoints(FdrStore store, ApimGateway gateway, ArrivalSpacing spacing, TimeProvider time)
 {
     public const string Root = "/fdr-org/service/v1";
     public const int MaxPageSize = 1000;
@@ -64,7 +64,7 @@ internal sealed class FdrEndpoints(FdrStore store, ApimGateway gateway, TimeProv
 
     private void On(WireMockServer server, string path, Func<IRequestMessage, JsonObject> operation) =>
         gateway.Map(server, "GET", path, write: false, request => Answer(operation, request), FdrResponses.Error(
-            500, "FDR-0500", "An unexpected error has occurred. Please contact support.", null, Guid.NewGuid().ToString()));
+            500, "FDR-0500", "An unexpected error has occurred. Please contact support.", null, Guid.NewGuid().ToString()), spacing);
 
     private static ApiAnswer Answer(Func<IRequestMessage, JsonObject> operation, IRequestMessage request)
     {

@@ -13,22 +13,29 @@ namespace InteropHub.Sandbox.PagoPa.Gateway;
 
 /// <summary>
 /// APIM in front of every pagoPA API of the sandbox, checks in order: subscription key (401; header
-/// <c>Ocp-Apim-Subscription-Key</c> or query <c>subscription-key</c>), rate limit per key (429), injected faults, then the API.
+/// <c>Ocp-Apim-Subscription-Key</c> or query <c>subscription-key</c>), rate limit per key (429), the API's own spacing
+/// per key when it has one (429), injected faults, then the API.
 /// </summary>
 internal sealed class ApimGateway(SubscriptionGate gate, FaultInjector faults)
 {
     private const string SubscriptionKey = "Ocp-Apim-Subscription-Key";
 
-    /// <summary>Routes <paramref name="path"/> (a regex without anchors) to <paramref name="operation"/>; <paramref name="internalError"/> is the API's own 500.</summary>
-    public void Map(WireMockServer server, string method, string path, bool write, Func<IRequestMessage, ApiAnswer> operation, ApiAnswer internalError) =>
+    /// <summary>
+    /// Routes <paramref name="path"/> (a regex without anchors) to <paramref name="operation"/>; <paramref name="internalError"/>
+    /// is the API's own 500, <paramref name="spacing"/> its calls-per-second limit per key, if any.
+    /// </summary>
+    public void Map(
+        WireMockServer server, string method, string path, bool write, Func<IRequestMessage, ApiAnswer> operation, ApiAnswer internalError,
+        ArrivalSpacing? spacing = null) =>
         server
             .Given(Request.Create().UsingMethod(method).WithPath(new RegexMatcher($"^{path}$")))
-            .RespondWith(Response.Create().WithCallback(request => HandleAsync(request, write, operation, internalError)));
+            .RespondWith(Response.Create().WithCallback(request => HandleAsync(request, write, operation, internalError, spacing)));
 
     public static string? Query(IRequestMessage request, string name) =>
         request.Query is { } query && query.TryGetValue(name, out var values) ? values.FirstOrDefault() : null;
 
-    private async Task<IResponseMessage> HandleAsync(IRequestMessage request, bool write, Func<IRequestMessage, ApiAnswer> operation, ApiAnswer internalError)
+    private async Task<IResponseMessage> HandleAsync(
+        IRequestMessage request, bool write, Func<IRequestMessage, ApiAnswer> operation, ApiAnswer internalError, ArrivalSpacing? spacing)
     {
         var requestId = SandboxJson.Header(request, "X-Request-Id") is { Length: > 0 } sent ? sent : Guid.NewGuid().ToString();
         var key = SandboxJson.Header(request, SubscriptionKey) ?? Query(request, "subscription-key");
@@ -42,14 +49,9 @@ internal sealed class ApimGateway(SubscriptionGate gate, FaultInjector faults)
         }
 
         var latency = faults.StartLatency(key);
-        if (gate.Admit(key) is { } wait)
+        if ((gate.Admit(key) ?? spacing?.Admit(key)) is { } wait)
         {
-            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
-            return Message(requestId, ApiAnswer.Json(429, new JsonObject
-            {
-                ["statusCode"] = 429,
-                ["message"] = $"Rate limit is exceeded. Try again in {seconds} seconds.",
-            }), ("Retry-After", seconds.ToString(CultureInfo.InvariantCulture)));
+            return Throttled(requestId, wait);
         }
 
         await latency.ConfigureAwait(false);
@@ -72,6 +74,16 @@ internal sealed class ApimGateway(SubscriptionGate gate, FaultInjector faults)
         }
 
         return Message(requestId, answer);
+    }
+
+    private static IResponseMessage Throttled(string requestId, TimeSpan wait)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        return Message(requestId, ApiAnswer.Json(429, new JsonObject
+        {
+            ["statusCode"] = 429,
+            ["message"] = $"Rate limit is exceeded. Try again in {seconds} seconds.",
+        }), ("Retry-After", seconds.ToString(CultureInfo.InvariantCulture)));
     }
 
     private static IResponseMessage Message(string requestId, ApiAnswer answer, params (string Name, string Value)[] headers)
