@@ -78,7 +78,7 @@ public sealed class PagoPaSandbox
     }
 
     /// <summary>
-    /// PSPs publish their reporting flows for the organization's notices paid on <paramref name="date"/> (today on the
+    /// PSPs publish their reporting flows for the organization's notices paid on <paramref name="date"/> (today in Rome on the
     /// sandbox clock when null): one flow per PSP, <c>&lt;date&gt;&lt;pspId&gt;-&lt;n&gt;</c>, one EXECUTED line per
     /// transfer credited to the organization; <paramref name="anomalies"/> go into the first flow. Returns every
     /// revision published, none when nothing was paid that day.
@@ -87,8 +87,8 @@ public sealed class PagoPaSandbox
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(organizationFiscalCode);
         var now = _time.GetUtcNow();
-        var day = date ?? DateOnly.FromDateTime(now.UtcDateTime);
-        var paid = _store.PaidNotices(organizationFiscalCode).Where(n => DateOnly.FromDateTime(n.Receipt.PaymentDateTime) == day).ToList();
+        var day = date ?? RomeTime.Day(now);
+        var paid = _store.PaidNotices(organizationFiscalCode).Where(n => RomeTime.DayOfUtc(n.Receipt.PaymentDateTime) == day).ToList();
         return _flows.Publish(organizationFiscalCode, day, paid, new HashSet<FlowAnomaly>(anomalies ?? []), now);
     }
 

@@ -41,6 +41,17 @@ public sealed class FdrTests : IDisposable
     }
 
     [Fact]
+    public async Task A_notice_paid_late_in_the_evening_utc_is_in_the_next_days_flow_as_the_day_is_romes()
+    {
+        // 23:30 UTC on 2 March is 00:30 on 3 March in Rome.
+        _host.Time.SetUtcNow(new DateTimeOffset(2026, 3, 2, 23, 30, 0, TimeSpan.Zero));
+        await _host.PaidNotice(1);
+
+        Assert.Empty(_host.PagoPa.PublishFlows(Org, new DateOnly(2026, 3, 2)));
+        Assert.Equal(["2026-03-03SANDBOXPSP01-0000001"], _host.PagoPa.PublishFlows(Org).Select(f => f.FlowId));
+    }
+
+    [Fact]
     public async Task Published_flows_are_listed_read_and_paged_in_the_spec_shapes()
     {
         await _host.PaidNotice(1, "BCITITMM");

@@ -36,7 +36,7 @@ internal sealed class GpdReceiptsEndpoints(GpdStore store, ApimGateway gateway, 
             return BadRequest($"getOrganizationReceipts: pageNum must be ≥ 0 and pageSize between 1 and {MaxPageSize}");
         }
 
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = RomeTime.Today(time);
         if (Date(request, "from", today.AddMonths(-3)) is not { } from || Date(request, "to", today) is not { } to)
         {
             return BadRequest("from and to must be dates yyyy-MM-dd");
@@ -45,7 +45,7 @@ internal sealed class GpdReceiptsEndpoints(GpdStore store, ApimGateway gateway, 
         var debtor = ApimGateway.Query(request, "debtor");
         var debtorOrIuv = ApimGateway.Query(request, "debtorOrIuv");
         var matching = store.PaidNotices(Segment(request, 4))
-            .Where(n => DateOnly.FromDateTime(n.Receipt.PaymentDateTime) is var day && day >= from && day <= to)
+            .Where(n => RomeTime.DayOfUtc(n.Receipt.PaymentDateTime) is var day && day >= from && day <= to)
             .Where(n => debtor is null || n.DebtorFiscalCode == debtor)
             .Where(n => debtorOrIuv is null || n.DebtorFiscalCode == debtorOrIuv || n.Receipt.Iuv == debtorOrIuv)
             .ToList();
