@@ -4,7 +4,6 @@ using InteropHub.Contracts.Payments;
 using InteropHub.Contracts.Tenancy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -69,7 +68,7 @@ internal sealed class ScriptedPagoPa : IDisposable
 
     public WireMockServer Server { get; } = WireMockServer.Start();
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+    public TimerLog Time { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
 
     public WireLog Wire { get; } = new();
 
@@ -107,7 +106,15 @@ internal sealed class ScriptedPagoPa : IDisposable
 
     public void Dispose()
     {
-        _provider.Dispose();
+        // Polly waits on the hub's clock for executions it still tracks when its pipelines are disposed: move the clock.
+        var disposing = Task.Run(_provider.Dispose);
+        for (var step = 0; step < 1000 && !disposing.IsCompleted; step++)
+        {
+            Time.Advance(TimeSpan.FromSeconds(1));
+            Thread.Sleep(1);
+        }
+
+        disposing.GetAwaiter().GetResult();
         Server.Stop();
         Server.Dispose();
     }

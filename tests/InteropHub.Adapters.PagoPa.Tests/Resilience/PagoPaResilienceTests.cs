@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using InteropHub.Adapters.PagoPa.Configuration;
 using InteropHub.Adapters.PagoPa.Gpd;
 using InteropHub.Adapters.PagoPa.Resilience;
@@ -100,14 +101,14 @@ public sealed class PagoPaResilienceTests : IDisposable
         _pagoPa.Server.Given(Request.Create().WithPath(ReceiptPath(Bari)).UsingGet()).InScenario("throttled").WhenStateIs("admitted")
             .RespondWith(Response.Create().WithStatusCode(404));
 
+        var sent = SendTimes();
+
         var reading = _pagoPa.Receipts.ReceiptAsync(BariTenant, Iur, Iuv, Cancellation);
-        await EventuallyAsync(() => _pagoPa.Wire.Calls.Count == 1);
-        _pagoPa.Time.Advance(TimeSpan.FromSeconds(7) - TimeSpan.FromMilliseconds(1));
-        Assert.Single(_pagoPa.Wire.Calls);
-        _pagoPa.Time.Advance(TimeSpan.FromMilliseconds(1));
+        await EventuallyAsync(() => _pagoPa.Time.Dues.Contains(TimeSpan.FromSeconds(7)));
+        _pagoPa.Time.Advance(TimeSpan.FromSeconds(7));
 
         Assert.Null(await reading.WaitAsync(TimeSpan.FromSeconds(30), Cancellation));
-        Assert.Equal(2, _pagoPa.Wire.Calls.Count);
+        Assert.Equal([TimeSpan.Zero, TimeSpan.FromSeconds(7)], sent.Select(t => t - sent[0]));
     }
 
     [Fact]
@@ -117,15 +118,17 @@ public sealed class PagoPaResilienceTests : IDisposable
         _pagoPa.Server.Given(Request.Create().WithPath(path).UsingPost()).InScenario("create").WillSetStateTo("admitted")
             .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "3"));
         _pagoPa.Server.Given(Request.Create().WithPath(path).UsingPost()).InScenario("create").WhenStateIs("admitted")
-            .RespondWith(Response.Create().WithStatusCode(201).WithHeader("Content-Type", "application/json").WithBody("""{"iupd":"iupd-1","status":"VALID","paymentOption":[]}"""));
+            .RespondWith(Response.Create().WithStatusCode(201).WithHeader("Content-Type", "application/json").WithBody(JsonSerializer.Serialize(Position() with { Status = "VALID" }, GpdJson.Options)));
         var positions = _pagoPa.Services.GetRequiredService<GpdPositions>();
 
-        var creating = positions.EnsureCreatedAsync(BariTenant, new GpdPaymentPosition { Iupd = "iupd-1", Type = "F", FiscalCode = "RSSMRA80A01H501U", FullName = "Mario Rossi", CompanyName = "Comune di Bari" }, Cancellation);
-        await EventuallyAsync(() => _pagoPa.Wire.Calls.Count == 1);
-        _pagoPa.Time.Advance(TimeSpan.FromSeconds(3));
-        var created = await creating.WaitAsync(TimeSpan.FromSeconds(30), Cancellation);
+        var sent = SendTimes();
 
-        Assert.Equal("iupd-1", created.Iupd);
+        var creating = positions.EnsureCreatedAsync(BariTenant, Position(), Cancellation);
+        await EventuallyAsync(() => _pagoPa.Time.Dues.Contains(TimeSpan.FromSeconds(3)));
+        _pagoPa.Time.Advance(TimeSpan.FromSeconds(3));
+
+        Assert.Equal("iupd-1", (await creating.WaitAsync(TimeSpan.FromSeconds(30), Cancellation)).Iupd);
+        Assert.Equal([TimeSpan.Zero, TimeSpan.FromSeconds(3)], sent.Select(t => t - sent[0]));
         Assert.Equal(["POST", "POST"], _pagoPa.Wire.Calls.Select(c => c.Method));
         Assert.Equal(_pagoPa.Wire.Calls[0].Body!.Value.GetRawText(), _pagoPa.Wire.Calls[1].Body!.Value.GetRawText());
     }
@@ -167,9 +170,23 @@ public sealed class PagoPaResilienceTests : IDisposable
 
     public void Dispose() => _pagoPa.Dispose();
 
+    private static GpdPaymentPosition Position() => new() { Iupd = "iupd-1", Type = "F", FiscalCode = "RSSMRA80A01H501U", FullName = "Mario Rossi", CompanyName = "Comune di Bari", PaymentOption = [] };
+
     private static string ReceiptPath(string organization) => $"{BizEventsBase}/organizations/{organization}/receipts/{Iur}/paymentoptions/{Iuv}";
 
     private static ServiceProvider Services(PagoPaRateLimits limits) => new ServiceCollection().AddSingleton(limits).BuildServiceProvider();
+
+    // The hub's clock when each attempt left.
+    private List<DateTimeOffset> SendTimes()
+    {
+        var sent = new List<DateTimeOffset>();
+        _pagoPa.Wire.Before = _ =>
+        {
+            sent.Add(_pagoPa.Time.GetUtcNow());
+            return null;
+        };
+        return sent;
+    }
 
     private static async Task EventuallyAsync(Func<bool> condition)
     {
