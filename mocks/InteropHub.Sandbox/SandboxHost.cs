@@ -6,7 +6,7 @@ using WireMock.Server;
 namespace InteropHub.Sandbox;
 
 /// <summary>
-/// The platform sandboxes (PDND, ANPR, pagoPA), one WireMock server each on a dynamic loopback port,
+/// The platform sandboxes (PDND, ANPR, pagoPA), one WireMock server each on a loopback port (a free one unless fixed),
 /// in-process for tests and the hub's sandbox mode, or standalone through Program.
 /// </summary>
 public sealed class SandboxHost : IDisposable
@@ -45,9 +45,9 @@ public sealed class SandboxHost : IDisposable
         var started = new List<WireMockServer>();
         try
         {
-            var pdnd = Started(started, "pdnd");
+            var pdnd = Started(started, "pdnd", settings.Ports.Pdnd);
             var pdndSandbox = PdndSandbox.Attach(pdnd, settings.Pdnd, settings.TimeProvider);
-            var anpr = Started(started, "anpr");
+            var anpr = Started(started, "anpr", settings.Ports.Anpr);
 
             // Strict ModI checks vouchers against the PDND sandbox's keys and issuer unless told otherwise.
             var anprSandbox = AnprSandbox.Attach(anpr, settings.Anpr with
@@ -55,7 +55,7 @@ public sealed class SandboxHost : IDisposable
                 VoucherJwksUrl = settings.Anpr.VoucherJwksUrl ?? pdndSandbox.JwksUrl,
                 VoucherIssuer = settings.Anpr.VoucherIssuer ?? settings.Pdnd.VoucherIssuer,
             }, settings.TimeProvider);
-            var pagoPa = Started(started, "pagopa");
+            var pagoPa = Started(started, "pagopa", settings.Ports.PagoPa);
             var pagoPaSandbox = PagoPaSandbox.Attach(pagoPa, settings.PagoPa, settings.TimeProvider);
             return new SandboxHost(pdnd, anpr, pagoPa, pdndSandbox, anprSandbox, pagoPaSandbox);
         }
@@ -74,9 +74,9 @@ public sealed class SandboxHost : IDisposable
         }
     }
 
-    private static WireMockServer Started(List<WireMockServer> started, string platform)
+    private static WireMockServer Started(List<WireMockServer> started, string platform, int port)
     {
-        var server = PlatformServer.Start(platform);
+        var server = PlatformServer.Start(platform, port);
         started.Add(server);
         return server;
     }

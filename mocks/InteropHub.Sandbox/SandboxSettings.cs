@@ -15,4 +15,10 @@ public sealed record SandboxSettings
     public AnprSandboxSettings Anpr { get; init; } = new();
 
     public PagoPaSandboxSettings PagoPa { get; init; } = new();
+
+    /// <summary>The loopback ports to listen on; 0, the default, takes a free one.</summary>
+    public SandboxPorts Ports { get; init; } = new();
 }
+
+/// <summary>One loopback port per platform sandbox; 0 takes a free port.</summary>
+public sealed record SandboxPorts(int Pdnd = 0, int Anpr = 0, int PagoPa = 0);

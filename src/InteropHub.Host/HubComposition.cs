@@ -31,13 +31,13 @@ internal static class HubComposition
 
         var sandbox = SandboxMode.IsEnabled(configuration, loaded.Tenants);
         IReadOnlyList<TenantSettings> tenants = loaded.Tenants;
-        InteropHub.Sandbox.SandboxHost? sandboxHost = null;
+        SandboxPlatforms? platforms = null;
         if (sandbox)
         {
-            sandboxHost = SandboxMode.Start(builder, plugins);
+            platforms = SandboxMode.Start(builder, plugins);
             var keys = SandboxKeysDirectory(configuration, contentRoot);
             DemoAudit.UseSandboxKey(builder.Configuration, keys, create: true);
-            var demo = DemoPagoPa.Provision(keys, DemoPdnd.Provision(sandboxHost, configuration, keys, SandboxMode.MissingDemoTenants(loaded.Tenants)));
+            var demo = DemoPagoPa.Provision(keys, DemoPdnd.Provision(platforms, configuration, keys, SandboxMode.MissingDemoTenants(loaded.Tenants)));
             tenants = [.. loaded.Tenants, .. demo];
         }
 
@@ -64,7 +64,7 @@ internal static class HubComposition
         }
 
         var catalog = AdapterLoader.Register(builder, plugins, tenants, hostJobs);
-        var runtime = new HubRuntime(sandbox, sandboxHost, tenants, catalog);
+        var runtime = new HubRuntime(sandbox, platforms, tenants, catalog);
         builder.Services.AddSingleton(runtime);
         return runtime;
     }
@@ -77,4 +77,8 @@ internal static class HubComposition
 }
 
 /// <summary>What this hub process is: sandbox or not, its sandboxes, the tenants it serves and its adapters and jobs.</summary>
-internal sealed record HubRuntime(bool Sandbox, InteropHub.Sandbox.SandboxHost? SandboxHost, IReadOnlyList<TenantSettings> Tenants, AdapterCatalog Catalog);
+internal sealed record HubRuntime(bool Sandbox, SandboxPlatforms? Platforms, IReadOnlyList<TenantSettings> Tenants, AdapterCatalog Catalog)
+{
+    /// <summary>The in-process sandboxes, or null (not sandbox mode, or shared sandboxes).</summary>
+    public InteropHub.Sandbox.SandboxHost? SandboxHost => Platforms?.Host;
+}

@@ -45,4 +45,64 @@ public sealed class StandaloneProgramTests
             }
         }
     }
+    [Fact]
+    public async Task Program_listens_on_the_ports_it_is_given_so_several_hubs_can_share_it()
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        int[] ports = [FreePort(), FreePort(), FreePort()];
+        using var program = Start("--pagopa-port", $"{ports[2]}", "--pdnd-port", $"{ports[0]}", "--anpr-port", $"{ports[1]}");
+        try
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                var line = await program.StandardOutput.ReadLineAsync(timeout.Token) ?? "";
+                Assert.EndsWith($"http://127.0.0.1:{ports[i]}/", line, StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            program.Kill();
+            await program.WaitForExitAsync(timeout.Token);
+        }
+    }
+
+    [Theory]
+    [InlineData("--pdnd-port", "0", "--pdnd-port needs a port number from 1 to 65535.")]
+    [InlineData("--pdnd-port", "", "--pdnd-port needs a port number from 1 to 65535.")]
+    [InlineData("--gpd-port", "7000", "Unknown argument --gpd-port.")]
+    public async Task Program_refuses_a_wrong_port_argument_with_exit_code_2_naming_it(string name, string value, string message)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        using var program = Start(value.Length == 0 ? [name] : [name, value]);
+        var error = await program.StandardError.ReadToEndAsync(timeout.Token);
+        await program.WaitForExitAsync(timeout.Token);
+
+        Assert.Equal(2, program.ExitCode);
+        Assert.StartsWith(message, error, StringComparison.Ordinal);
+    }
+
+    private static Process Start(params string[] args)
+    {
+        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "InteropHub.Sandbox"))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return Process.Start(start)!;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
 }

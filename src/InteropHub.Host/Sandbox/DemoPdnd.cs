@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using InteropHub.Adapters.Pdnd.Keys;
 using InteropHub.Contracts.Tenancy;
-using InteropHub.Sandbox;
+using InteropHub.Sandbox.Anpr;
 using InteropHub.Sandbox.Pdnd;
 
 namespace InteropHub.Host.Sandbox;
@@ -17,13 +17,14 @@ internal static class DemoPdnd
     /// <summary>The e-service whose Signal Hub signals the demo tenants pull (ANPR C020, residence).</summary>
     public static Guid SignalEServiceId { get; } = StableGuid("anpr/C020");
 
-    public static IReadOnlyList<TenantSettings> Provision(SandboxHost sandbox, IConfiguration configuration, string keysDirectory, IReadOnlyList<TenantSettings> demoTenants)
+    public static IReadOnlyList<TenantSettings> Provision(SandboxPlatforms sandbox, IConfiguration configuration, string keysDirectory, IReadOnlyList<TenantSettings> demoTenants)
     {
         Directory.CreateDirectory(keysDirectory);
         // A purpose's voucher carries the audience the e-service publishes, whatever the hub's configuration says.
         var anpr = configuration.GetSection("Adapters:Anpr:EServices").GetChildren()
-            .Where(s => sandbox.Anpr.Services.Any(service => string.Equals(service.Code, s.Key, StringComparison.OrdinalIgnoreCase)))
-            .Select(s => (Code: s.Key, Audience: sandbox.Anpr.Audience(s.Key)))
+            .Select(s => (Code: s.Key, Service: AnprService.Defaults.FirstOrDefault(service => string.Equals(service.Code, s.Key, StringComparison.OrdinalIgnoreCase))))
+            .Where(s => s.Service is not null)
+            .Select(s => (s.Code, s.Service!.Audience))
             .ToList();
 
         var provisioned = new List<TenantSettings>();
@@ -44,13 +45,7 @@ internal static class DemoPdnd
             foreach (var (code, audience) in anpr)
             {
                 var purpose = StableGuid($"{tenant.Id}/purpose/anpr-{code}");
-                sandbox.Pdnd.RegisterPurpose(new PdndPurpose
-                {
-                    PurposeId = purpose,
-                    ClientId = client,
-                    EServiceId = StableGuid($"anpr/{code}"),
-                    Audiences = [audience],
-                });
+                sandbox.Pdnd.RegisterPurpose(purpose, client, StableGuid($"anpr/{code}"), audience);
                 purposes[$"anpr-{code.ToLowerInvariant()}"] = purpose.ToString();
             }
 
@@ -66,9 +61,10 @@ internal static class DemoPdnd
             });
         }
 
-        for (var i = 1; i <= 3; i++)
+        // Shared sandboxes are seeded by no instance, so a second instance's start does not repeat the signals.
+        for (var i = 1; sandbox.Host is not null && i <= 3; i++)
         {
-            sandbox.Pdnd.SeedSignal(SignalEServiceId, PdndSignalType.Update, $"demo-subject-{i}", "residenza");
+            sandbox.Pdnd.SeedSignal(SignalEServiceId, $"demo-subject-{i}", "residenza");
         }
 
         return provisioned;

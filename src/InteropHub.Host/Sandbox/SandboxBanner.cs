@@ -13,7 +13,7 @@ internal sealed class SandboxBanner(IServer server, IHostApplicationLifetime lif
         {
             var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             var hubUrl = addresses.FirstOrDefault();
-            if (hubUrl is null || runtime.SandboxHost is not { } sandbox)
+            if (hubUrl is null || runtime.Platforms is not { } sandbox)
             {
                 return;
             }

@@ -25,12 +25,12 @@ internal static class SandboxMode
         [.. DemoTenants.All.Where(d => configured.All(c => c.Id != d.Id))];
 
     /// <summary>
-    /// Starts the sandboxes and adds their settings as the lowest-priority configuration, so that an explicit setting
+    /// Starts the sandboxes (or finds the shared ones, <see cref="SandboxPlatforms.Shared"/>) and adds their settings as the lowest-priority configuration, so that an explicit setting
     /// still wins — and is then checked by <see cref="EnsureLoopbackOnly"/> (a refusal stops the sandboxes again).
     /// </summary>
-    public static SandboxHost Start(IHostApplicationBuilder builder, IReadOnlyList<IAdapterPlugin> plugins)
+    public static SandboxPlatforms Start(IHostApplicationBuilder builder, IReadOnlyList<IAdapterPlugin> plugins)
     {
-        var sandbox = SandboxHost.Start();
+        var sandbox = SandboxPlatforms.Shared(builder.Configuration) ?? SandboxPlatforms.InProcess(SandboxHost.Start());
         var defaults = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             ["Hub:Webhooks:AllowLoopbackTargets"] = "true",
@@ -54,11 +54,15 @@ internal static class SandboxMode
         }
         catch
         {
-            sandbox.Dispose();
+            sandbox.Host?.Dispose();
             throw;
         }
 
-        builder.Services.AddSingleton(sandbox);
+        if (sandbox.Host is not null)
+        {
+            builder.Services.AddSingleton(sandbox.Host);
+        }
+
         return sandbox;
     }
 
@@ -79,7 +83,7 @@ internal static class SandboxMode
         }
     }
 
-    private static Uri SandboxUrl(SandboxHost sandbox, string adapterName) => adapterName switch
+    private static Uri SandboxUrl(SandboxPlatforms sandbox, string adapterName) => adapterName switch
     {
         "Pdnd" => sandbox.PdndUrl,
         "Anpr" => sandbox.AnprUrl,
