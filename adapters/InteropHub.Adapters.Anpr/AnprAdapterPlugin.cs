@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using InteropHub.Adapters.Anpr.Calls;
 using InteropHub.Adapters.Anpr.Configuration;
+using InteropHub.Adapters.Anpr.E002;
 using InteropHub.Adapters.Anpr.Health;
 using InteropHub.Adapters.Anpr.IdAnpr;
 using InteropHub.Adapters.Anpr.Ordering;
@@ -58,7 +59,11 @@ public sealed class AnprAdapterPlugin : IAdapterPlugin
                         http.BaseAddress = new Uri(baseUrl.AbsoluteUri.TrimEnd('/'));
                     }
                 });
-            client.AddUpstreamResilience(sp => Options(sp).Resilience, new UpstreamCallRules { Retry = (_, outcome) => IsTransient(outcome), Failure = IsTransient });
+            client.AddUpstreamResilience(sp => Options(sp).Resilience, new UpstreamCallRules
+            {
+                Retry = (_, outcome) => IsTransient(outcome) || GovWayProblem.IsTooManyRequests(outcome.Result?.Headers),
+                Failure = IsTransient,
+            });
             client.AddHttpMessageHandler(sp => ModiHandler(sp, code));
             client.AddHttpMessageHandler(() => new OperationOrderHandler());
 
@@ -99,7 +104,8 @@ public sealed class AnprAdapterPlugin : IAdapterPlugin
     }
 
     // Safe for POST: a retry resends the same idOperazioneClient, which ANPR answers from its store.
-    // ANPR's 429 is a daily quota: retrying it (or counting it as a failure) only burns more of it.
+    // ANPR's 429 LimitExceeded is a daily quota: retrying it (or counting it as a failure) only burns more of it; GovWay's
+    // TooManyRequests (its limit of simultaneous requests, Retry-After honoured) is retried above.
     private static bool IsTransient(Outcome<HttpResponseMessage> outcome) =>
         HttpClientResiliencePredicates.IsTransient(outcome) && outcome.Result?.StatusCode != HttpStatusCode.TooManyRequests;
 }

@@ -109,6 +109,12 @@ internal static class AnprFailures
             "of other calls of this tenant. Nothing was done; try again."),
             service, lastClientOperationId);
 
+    /// <summary>GovWay refused the request for its limit of simultaneous requests (429 TooManyRequests), retries included: nothing reached ANPR.</summary>
+    public static HubProblemException Busy(string service, string? clientOperationId, TimeSpan? retryAfter) =>
+        With(new HubProblemException(503, ErrorCodes.UpstreamUnavailable, "ANPR busy",
+            $"ANPR's gateway refused e-service {service} for too many simultaneous requests, retries included; nothing was done, try again later.",
+            retryAfter), service, clientOperationId);
+
     public static HubProblemException Unavailable(string service, string? clientOperationId, string? govWayId, Exception? inner = null) =>
         With(new HubProblemException(503, ErrorCodes.UpstreamUnavailable, "ANPR unavailable",
             $"ANPR e-service {service} did not answer successfully, retries included; try again later.", inner: inner),

@@ -125,9 +125,9 @@ internal sealed partial class AnprServiceCaller(
                 return null;
             }
 
-            var failure = status == (int)HttpStatusCode.TooManyRequests
-                ? await quota.UpstreamExhaustedAsync(quotaKey, cancellationToken).ConfigureAwait(false)
-                : Failure(service, status, response, operationId);
+            var failure = status != (int)HttpStatusCode.TooManyRequests ? Failure(service, status, response, operationId)
+                : IsTooManyRequests(response) ? AnprFailures.Busy(service, operationId, response.Headers?.RetryAfter?.Delta)
+                : await quota.UpstreamExhaustedAsync(quotaKey, cancellationToken).ConfigureAwait(false);
             LogFailed(service, tenant.Value, operationId, status, failure.Code);
             throw failure;
         }
@@ -183,6 +183,11 @@ internal sealed partial class AnprServiceCaller(
                 firstError is null ? problem?.Kind : firstError.TestoErroreAnomalia, operationId, anprOperationId, govWayId),
         };
     }
+
+    // GovWay's limit of simultaneous requests, by its header or its problem: not the day's quota, nothing to close.
+    private static bool IsTooManyRequests(IApiResponse<RispostaE002OK> response) =>
+        GovWayProblem.IsTooManyRequests(response.Headers)
+        || AnprJson.TryRead<GovWayProblem>(response.HasResponseError(out var error) ? error.Content : null)?.Kind == GovWayProblem.TooManyRequests;
 
     private static IReadOnlyList<RegistryWarning> Warnings(string service, IReadOnlyList<TipoErroriAnomalia>? anomalies) =>
         (anomalies ?? [])

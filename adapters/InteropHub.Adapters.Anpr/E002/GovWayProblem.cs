@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Text.Json.Serialization;
 
 namespace InteropHub.Adapters.Anpr.E002;
@@ -10,6 +11,16 @@ namespace InteropHub.Adapters.Anpr.E002;
 internal sealed record GovWayProblem
 {
     public const string TransactionIdHeader = "GovWay-Transaction-ID";
+
+    /// <summary>GovWay's kind of error on its own refusals (<c>LimitExceeded</c>, <c>TooManyRequests</c>, …).</summary>
+    public const string ErrorTypeHeader = "GovWay-Transaction-ErrorType";
+
+    /// <summary>GovWay's limit of simultaneous requests: the request reached nothing and may be sent again, unlike the quota's <c>LimitExceeded</c>.</summary>
+    public const string TooManyRequests = "TooManyRequests";
+
+    /// <summary>Whether GovWay's header says the response is a <see cref="TooManyRequests"/> refusal.</summary>
+    public static bool IsTooManyRequests(HttpResponseHeaders? headers) =>
+        headers is not null && headers.TryGetValues(ErrorTypeHeader, out var values) && values.Contains(TooManyRequests, StringComparer.Ordinal);
 
     [JsonPropertyName("type")]
     public string? Type { get; init; }

@@ -11,10 +11,11 @@ public enum LostResponseKind
 }
 
 /// <summary>
-/// Faults injected in front of every pagoPA API: a latency before each answer (optionally only after a number of
-/// calls), a ratio of 500 answers before anything is applied, a ratio of successful writes whose response is lost
-/// (the write stays applied), and a hold of every applied write's answer (to stop a client while GPD has written but
-/// not yet answered).
+/// Faults injected in front of every pagoPA API: a latency before each answer (fixed, or drawn up to a maximum for a
+/// share of calls; optionally only after a number of calls), runs of 429s from APIM, a ratio of 500 answers before
+/// anything is applied, a ratio of successful writes whose response is lost (the write stays applied), and a hold of
+/// every applied write's answer (to stop a client while GPD has written but not yet answered). With a
+/// <see cref="Seed"/> the random draws repeat from one run to the next.
 /// </summary>
 public sealed record PagoPaFaults
 {
@@ -24,12 +25,37 @@ public sealed record PagoPaFaults
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(latency, TimeSpan.Zero);
         Latency = latency;
-        ErrorRatio = Ratio(errorRatio, nameof(errorRatio));
-        LostResponseRatio = Ratio(lostResponseRatio, nameof(lostResponseRatio));
+        ErrorRatio = FaultDraws.Ratio(errorRatio, nameof(errorRatio));
+        LostResponseRatio = FaultDraws.Ratio(lostResponseRatio, nameof(lostResponseRatio));
         LostResponse = lostResponse;
     }
 
+    /// <summary>The latency of a delayed call, or the least of it when <see cref="MaxLatency"/> is above it.</summary>
     public TimeSpan Latency { get; }
+
+    /// <summary>When above <see cref="Latency"/>, a delayed call waits a duration drawn uniformly between the two.</summary>
+    public TimeSpan MaxLatency
+    {
+        get => field < Latency ? Latency : field;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+            field = value;
+        }
+    }
+
+    /// <summary>The share of calls delayed, from 0 to 1 (all by default).</summary>
+    public double LatencyRatio
+    {
+        get;
+        init => field = FaultDraws.Ratio(value, nameof(LatencyRatio));
+    } = 1;
+
+    /// <summary>Runs of 429 answers with <c>Retry-After</c>, counted over the calls these faults hit; none when null.</summary>
+    public ThrottleBursts? Bursts { get; init; }
+
+    /// <summary>Seeds the draws (errors, lost responses, latencies) so that they repeat; null draws differently each time.</summary>
+    public int? Seed { get; init; }
 
     /// <summary>
     /// How many calls, counted from when these faults are set, are answered without <see cref="Latency"/>: a test can
@@ -69,9 +95,4 @@ public sealed record PagoPaFaults
     /// failing) and every other key is served normally; null hits every call.
     /// </summary>
     public IReadOnlySet<string>? OnlyKeys { get; init; }
-
-    private static double Ratio(double value, string name) =>
-        value is < 0 or > 1 || double.IsNaN(value)
-            ? throw new ArgumentOutOfRangeException(name, value, "A ratio is between 0 and 1.")
-            : value;
 }

@@ -187,6 +187,26 @@ public sealed class ErrorMappingTests : IDisposable
         Assert.Single(_host.Anpr.To("C020")); // a quota answer is never retried
     }
 
+    [Fact]
+    public async Task Gateway_429_TooManyRequests_is_retried_then_busy_and_leaves_the_days_quota_open()
+    {
+        // GovWay's limit of simultaneous requests: retryable (GovWay's error table), unlike the quota's LimitExceeded.
+        _host.Anpr.On("C020", _ =>
+        {
+            var busy = AnprSamples.Ko(HttpStatusCode.TooManyRequests, AnprSamples.TooManyRequests);
+            busy.Headers.TryAddWithoutValidation("GovWay-Transaction-ErrorType", "TooManyRequests");
+            return busy;
+        });
+
+        var problem = await Profile();
+
+        Assert.Equal(503, problem.Status);
+        Assert.Equal(ErrorCodes.UpstreamUnavailable, problem.Code);
+        Assert.Equal(3, _host.Anpr.To("C020").Count); // first attempt + MaxRetryAttempts (2)
+        _host.Anpr.On("C020", _ => AnprSamples.Ok(AnprSamples.C020()));
+        Assert.NotNull(await _host.Registry.GetProfileAsync(AnprHost.Query(), Ct));
+    }
+
     [Theory]
     [InlineData(HttpStatusCode.ServiceUnavailable, AnprSamples.GatewayError)]
     [InlineData(HttpStatusCode.InternalServerError, AnprSamples.OperationFailed)]

@@ -93,6 +93,9 @@ internal static class AnprSamples
     public const string LimitExceeded =
         """{"type":"https://govway.org/handling-errors/429/LimitExceeded.html","title":"LimitExceeded","status":429,"detail":"Limit exceeded detected","govway_id":"6b1e2f4c-1d3a-11f1-9b7e-005056ae5232"}""";
 
+    public const string TooManyRequests =
+        """{"type":"https://govway.org/handling-errors/429/TooManyRequests.html","title":"TooManyRequests","status":429,"detail":"Too many requests detected","govway_id":"6b1e2f4c-1d3a-11f1-9b7e-005056ae5232"}""";
+
     public const string AuthorizationTokenDeny =
         """{"type":"https://govway.org/handling-errors/403/AuthorizationTokenDeny.html","title":"AuthorizationTokenDeny","status":403,"detail":"Insufficient token claims","govway_id":"6b1e2f4c-1d3a-11f1-9b7e-005056ae5232"}""";
 

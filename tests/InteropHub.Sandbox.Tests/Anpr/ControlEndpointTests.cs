@@ -117,6 +117,20 @@ public sealed class ControlEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task Faults_with_drawn_latency_bursts_and_a_seed_are_set_over_http()
+    {
+        using var response = await AnprHost.Http.PutAsJsonAsync(
+            Url("faults"),
+            new { errorRatio = 0.2, maxLatencyMs = 2000, latencyRatio = 0.05, bursts = new { period = 50, length = 3, retryAfterSeconds = 1 }, seed = 9 },
+            AnprHost.Cancellation);
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal(
+            new AnprFaults(TimeSpan.Zero, 0.2) { MaxLatency = TimeSpan.FromSeconds(2), LatencyRatio = 0.05, Bursts = new ThrottleBursts(50, 3, TimeSpan.FromSeconds(1)), Seed = 9 },
+            Anpr.Faults);
+    }
+
+    [Fact]
     public async Task Counters_per_service_and_per_operation_are_read_and_reset()
     {
         var resident = Anpr.Subjects(AnprSubjectCategory.Resident, 1, "demo-a")[0];

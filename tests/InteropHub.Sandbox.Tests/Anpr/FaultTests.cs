@@ -3,7 +3,7 @@ using static InteropHub.Sandbox.Tests.Anpr.AnprJson;
 
 namespace InteropHub.Sandbox.Tests.Anpr;
 
-/// <summary>Latency and 5xx injected in front of the e-services.</summary>
+/// <summary>Latency (fixed or drawn), GovWay 429 bursts and 5xx injected in front of the e-services.</summary>
 public sealed class FaultTests : IDisposable
 {
     private readonly AnprHost _host = new();
@@ -60,6 +60,49 @@ public sealed class FaultTests : IDisposable
         Assert.False(pending.IsCompleted);
         _host.Time.Advance(latency);
         var (status, _) = await pending;
+
+        Assert.Equal(200, status);
+    }
+
+    [Fact]
+    public async Task A_burst_answers_govways_retryable_429_TooManyRequests_with_retry_after_and_uses_no_quota()
+    {
+        Anpr.SetDailyQuota("C030", 1);
+        Anpr.Faults = AnprFaults.None with { Bursts = new ThrottleBursts(period: 2, length: 1, TimeSpan.FromSeconds(2)) };
+
+        using var passed = await _host.Post("C030", AnprHost.ByFiscalCode("C030", FiscalCode), consumer: "client-a");
+        using var throttled = await _host.Post("C030", AnprHost.ByFiscalCode("C030", FiscalCode), consumer: "client-a");
+        using var overQuota = await _host.Post("C030", AnprHost.ByFiscalCode("C030", FiscalCode), consumer: "client-a");
+
+        Assert.Equal((200, 429, 429), ((int)passed.StatusCode, (int)throttled.StatusCode, (int)overQuota.StatusCode));
+        Assert.Equal("TooManyRequests", Text(await AnprHost.Json(throttled), "title"));
+        Assert.Equal(["TooManyRequests"], throttled.Headers.GetValues("GovWay-Transaction-ErrorType"));
+        Assert.Equal(TimeSpan.FromSeconds(2), throttled.Headers.RetryAfter?.Delta);
+        Assert.Equal(["LimitExceeded"], overQuota.Headers.GetValues("GovWay-Transaction-ErrorType"));
+        Assert.Contains(new AnprQuotaUsage("client-a", "C030", 1), Anpr.QuotaUsage());
+        Assert.Equal((3, 1, 1, 0), (Anpr.Requests("C030").Requests, Anpr.Requests("C030").Throttled, Anpr.Requests("C030").QuotaExceeded, Anpr.Requests("C030").Faulted));
+    }
+
+    [Fact]
+    public async Task A_drawn_latency_holds_the_answer_no_longer_than_the_maximum()
+    {
+        var most = TimeSpan.FromSeconds(2);
+        Anpr.Faults = AnprFaults.None with { MaxLatency = most, Seed = 5 };
+
+        var pending = _host.Call("C030", AnprHost.ByFiscalCode("C030", FiscalCode, "drawn-1"));
+        Assert.True(SpinWait.SpinUntil(() => Anpr.OperationRequests("drawn-1") == 1, TimeSpan.FromSeconds(10)));
+        _host.Time.Advance(most);
+        var (status, _) = await pending.WaitAsync(TimeSpan.FromSeconds(10), AnprHost.Cancellation);
+
+        Assert.Equal(200, status);
+    }
+
+    [Fact]
+    public async Task A_latency_ratio_of_zero_delays_no_request()
+    {
+        Anpr.Faults = AnprFaults.None with { MaxLatency = TimeSpan.FromHours(1), LatencyRatio = 0 };
+
+        var (status, _) = await _host.Call("C030", AnprHost.ByFiscalCode("C030", FiscalCode)).WaitAsync(TimeSpan.FromSeconds(10), AnprHost.Cancellation);
 
         Assert.Equal(200, status);
     }

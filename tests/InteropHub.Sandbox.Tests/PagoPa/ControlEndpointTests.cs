@@ -33,6 +33,40 @@ public sealed class ControlEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task Faults_put_with_drawn_latency_bursts_and_a_seed_are_the_sandbox_faults_and_echoed()
+    {
+        var (status, body, _) = await _host.Send(HttpMethod.Put, Control("faults"), new JsonObject
+        {
+            ["errorRatio"] = 0.2,
+            ["maxLatencyMs"] = 2000,
+            ["latencyRatio"] = 0.1,
+            ["bursts"] = new JsonObject { ["period"] = 100, ["length"] = 5, ["retryAfterSeconds"] = 1 },
+            ["seed"] = 20261,
+        }, key: null);
+
+        Assert.Equal(200, status);
+        Assert.Equal(
+            new PagoPaFaults(TimeSpan.Zero, 0.2)
+            {
+                MaxLatency = TimeSpan.FromSeconds(2), LatencyRatio = 0.1, Bursts = new ThrottleBursts(100, 5, TimeSpan.FromSeconds(1)), Seed = 20261,
+            },
+            _host.PagoPa.Faults);
+        Assert.Equal((2000, 5, 20261), (body.GetProperty("maxLatencyMs").GetInt32(), body.GetProperty("bursts").GetProperty("length").GetInt32(), body.GetProperty("seed").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Faults_put_with_bursts_refusing_every_call_are_a_400()
+    {
+        var (status, _, _) = await _host.Send(HttpMethod.Put, Control("faults"), new JsonObject
+        {
+            ["bursts"] = new JsonObject { ["period"] = 3, ["length"] = 3 },
+        }, key: null);
+
+        Assert.Equal(400, status);
+        Assert.Equal(PagoPaFaults.None, _host.PagoPa.Faults);
+    }
+
+    [Fact]
     public async Task Faults_put_with_only_keys_hit_those_keys_alone()
     {
         var (status, body, _) = await _host.Send(HttpMethod.Put, Control("faults"), new JsonObject

@@ -3,7 +3,7 @@ using static InteropHub.Sandbox.Tests.PagoPa.GpdHost;
 
 namespace InteropHub.Sandbox.Tests.PagoPa;
 
-/// <summary>Injected latency (from the first call or after a number of them), 500s before anything is applied, and responses lost after an applied write.</summary>
+/// <summary>Injected latency (fixed or drawn, from the first call or after a number of them), 429 bursts, 500s before anything is applied, and responses lost after an applied write.</summary>
 public sealed class FaultTests : IDisposable
 {
     private readonly GpdHost _host = new();
@@ -101,6 +101,61 @@ public sealed class FaultTests : IDisposable
         var (held, _, _) = await third;
 
         Assert.Equal((200, 200, 200, 200), (first, second, counted, held));
+    }
+
+    [Fact]
+    public async Task A_drawn_latency_holds_the_answer_no_longer_than_the_maximum()
+    {
+        var most = TimeSpan.FromSeconds(2);
+        _host.PagoPa.Faults = PagoPaFaults.None with { MaxLatency = most, Seed = 11 };
+
+        var pending = _host.Call(HttpMethod.Get, "debtpositions");
+        Assert.True(SpinWait.SpinUntil(() => _host.PagoPa.RequestCount(Key) == 1, TimeSpan.FromSeconds(10)));
+        _host.Time.Advance(most);
+        var (status, _, _) = await pending.WaitAsync(TimeSpan.FromSeconds(10), Cancellation);
+
+        Assert.Equal(200, status);
+    }
+
+    [Fact]
+    public async Task A_latency_ratio_of_zero_delays_no_call()
+    {
+        _host.PagoPa.Faults = PagoPaFaults.None with { MaxLatency = TimeSpan.FromHours(1), LatencyRatio = 0 };
+
+        var (status, _, _) = await _host.Call(HttpMethod.Get, "debtpositions").WaitAsync(TimeSpan.FromSeconds(10), Cancellation);
+
+        Assert.Equal(200, status);
+    }
+
+    [Fact]
+    public async Task Bursts_answer_429_with_retry_after_before_anything_is_applied_and_count_against_the_limit()
+    {
+        _host.PagoPa.Faults = PagoPaFaults.None with { Bursts = new ThrottleBursts(period: 3, length: 2, TimeSpan.FromSeconds(2)) };
+
+        var answers = new List<(int Status, string? RetryAfter)>();
+        for (var i = 1; i <= 6; i++)
+        {
+            var (status, _, response) = await _host.Call(HttpMethod.Post, "debtpositions", Position($"IUPD-{i}", $"0100000000000000{i}"));
+            answers.Add((status, response.Headers.RetryAfter?.Delta?.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        Assert.Equal([(201, null), (429, "2"), (429, "2"), (201, null), (429, "2"), (429, "2")], answers);
+        Assert.Equal(["IUPD-1", "IUPD-4"], _host.PagoPa.Positions(Org).Select(p => p.Iupd));
+        Assert.Equal(6, _host.PagoPa.RequestCount(Key));
+    }
+
+    [Fact]
+    public async Task Bursts_limited_to_some_keys_count_only_those_keys_calls()
+    {
+        _host.PagoPa.Faults = PagoPaFaults.None with { Bursts = new ThrottleBursts(2, 1, TimeSpan.FromSeconds(1)), OnlyKeys = new HashSet<string> { "busy-key" } };
+
+        var statuses = new List<int>();
+        foreach (var key in new[] { "busy-key", Key, Key, "busy-key" })
+        {
+            statuses.Add((await _host.Call(HttpMethod.Get, "debtpositions", key: key)).Status);
+        }
+
+        Assert.Equal([200, 200, 200, 429], statuses);
     }
 
     [Fact]

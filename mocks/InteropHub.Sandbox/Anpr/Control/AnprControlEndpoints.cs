@@ -87,8 +87,24 @@ internal static class AnprControlEndpoints
         On(server, "PUT", $"{Root}/faults", request =>
         {
             var body = Body<AnprFaultsSetting>(request);
-            anpr.Faults = new AnprFaults(TimeSpan.FromMilliseconds(body.LatencyMs ?? 0), body.ErrorRatio ?? 0, body.ErrorStatus ?? 503);
-            return Json(200, new { latencyMs = body.LatencyMs ?? 0, errorRatio = body.ErrorRatio ?? 0, errorStatus = anpr.Faults.ErrorStatus });
+            anpr.Faults = new AnprFaults(TimeSpan.FromMilliseconds(body.LatencyMs ?? 0), body.ErrorRatio ?? 0, body.ErrorStatus ?? 503)
+            {
+                MaxLatency = TimeSpan.FromMilliseconds(body.MaxLatencyMs ?? 0),
+                LatencyRatio = body.LatencyRatio ?? 1,
+                Bursts = body.Bursts?.ToBursts(),
+                Seed = body.Seed,
+            };
+            var faults = anpr.Faults;
+            return Json(200, new
+            {
+                latencyMs = (long)faults.Latency.TotalMilliseconds,
+                faults.ErrorRatio,
+                faults.ErrorStatus,
+                maxLatencyMs = (long)faults.MaxLatency.TotalMilliseconds,
+                faults.LatencyRatio,
+                bursts = ThrottleBurstsSetting.Of(faults.Bursts),
+                faults.Seed,
+            });
         });
 
         On(server, "GET", $"{Root}/requests", _ =>

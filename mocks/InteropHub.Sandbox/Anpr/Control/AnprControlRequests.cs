@@ -9,7 +9,7 @@ internal sealed record QuotaSetting(int? DailyLimit);
 /// <summary>Strict ModI on or off, for the listed services or, without a list, for all.</summary>
 internal sealed record StrictModiSetting(bool? Enabled, IReadOnlyList<string>? Services);
 
-internal sealed record AnprFaultsSetting(long? LatencyMs, double? ErrorRatio, int? ErrorStatus);
+internal sealed record AnprFaultsSetting(long? LatencyMs, double? ErrorRatio, int? ErrorStatus, long? MaxLatencyMs, double? LatencyRatio, ThrottleBurstsSetting? Bursts, int? Seed);
 
 internal sealed record PopulationRequest(string? Name, AnprComune? Comune, int? Seed, int? Residents);
 

@@ -17,22 +17,45 @@ internal sealed record AnprAnswer(int Status, string Body, string ContentType)
     // Keeps apostrophes and accented letters literal, as ANPR writes them ("Verifica generalita'").
     private static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>GovWay's kind of error (<c>LimitExceeded</c>, <c>TooManyRequests</c>, …), sent as <c>GovWay-Transaction-ErrorType</c>.</summary>
+    public string? ErrorType { get; init; }
+
+    /// <summary>Sent as <c>Retry-After</c> (whole seconds) when set.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public static AnprAnswer Of(int status, JsonNode body, string contentType = Json) => new(status, body.ToJsonString(Relaxed), contentType);
 
-    /// <summary>The HTTP response, with GovWay's transaction id header as every answer through GovWay carries it.</summary>
-    public IResponseMessage ToResponse(string govWayTransactionId) => new ResponseMessage
+    /// <summary>
+    /// The HTTP response, with GovWay's transaction id header as every answer through GovWay carries it, and its
+    /// <c>GovWay-Transaction-ErrorType</c> on GovWay's own problems.
+    /// </summary>
+    public IResponseMessage ToResponse(string govWayTransactionId)
     {
-        StatusCode = Status,
-        Headers = new Dictionary<string, WireMockList<string>>
+        var headers = new Dictionary<string, WireMockList<string>>
         {
             ["Content-Type"] = new(ContentType),
             ["GovWay-Transaction-ID"] = new(govWayTransactionId),
-        },
-        BodyData = new BodyData
+        };
+        if (ErrorType is { } errorType)
         {
-            BodyAsString = Body,
-            DetectedBodyType = BodyType.String,
-            Encoding = Encoding.UTF8,
-        },
-    };
+            headers["GovWay-Transaction-ErrorType"] = new(errorType);
+        }
+
+        if (RetryAfter is { } retryAfter)
+        {
+            headers["Retry-After"] = new(((long)retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return new ResponseMessage
+        {
+            StatusCode = Status,
+            Headers = headers,
+            BodyData = new BodyData
+            {
+                BodyAsString = Body,
+                DetectedBodyType = BodyType.String,
+                Encoding = Encoding.UTF8,
+            },
+        };
+    }
 }

@@ -37,7 +37,7 @@ internal sealed class E002Endpoint(
             .ConfigureAwait(false);
         if (injected is not null)
         {
-            log.Count(service.Code, c => c with { Faulted = c.Faulted + 1 });
+            log.Count(service.Code, injected.Status == 429 ? c => c with { Throttled = c.Throttled + 1 } : c => c with { Faulted = c.Faulted + 1 });
             return injected.ToResponse(transaction);
         }
 

@@ -14,6 +14,9 @@ public sealed record AnprRequestCounts(
     /// <summary>Refused with 400 999 "idOperazioneClient inferiore all'ultimo inviato": not processed, not stored.</summary>
     public int OutOfOrder { get; init; }
 
+    /// <summary>Refused by a burst of 429 <c>TooManyRequests</c> (<see cref="AnprFaults.Bursts"/>): not processed, not counted against the quota.</summary>
+    public int Throttled { get; init; }
+
     /// <summary>The requests ANPR processed: answered afresh (200, 404 or another error) or replayed.</summary>
     public int Processed => Answered + NotFound + Rejected + Replayed;
 }

@@ -24,6 +24,13 @@ internal static class GovWayProblems
     /// <summary>The daily quota (policy <c>QuotaFruizione</c>) is used up (issues #4547, #4565).</summary>
     public static AnprAnswer LimitExceeded(string govWayId) => Problem(429, "LimitExceeded", "Limit exceeded detected", govWayId);
 
+    /// <summary>
+    /// GovWay's limit of simultaneous requests on the API is reached: retryable, unlike <see cref="LimitExceeded"/>
+    /// (GovWay's error table), with <c>Retry-After</c> as its rate-limiting policies send it.
+    /// </summary>
+    public static AnprAnswer TooManyRequests(string govWayId, TimeSpan retryAfter) =>
+        Problem(429, "TooManyRequests", "Too many requests detected", govWayId) with { RetryAfter = retryAfter };
+
     /// <summary>The outer gateway's 503 (issue #5051): no govway_id, an IBM transaction id and error codes instead.</summary>
     public static AnprAnswer GatewayError(string transactionId) => AnprAnswer.Of(503, new JsonObject
     {
@@ -44,5 +51,5 @@ internal static class GovWayProblems
         ["status"] = status,
         ["detail"] = detail,
         ["govway_id"] = govWayId,
-    }, AnprAnswer.ProblemJson);
+    }, AnprAnswer.ProblemJson) with { ErrorType = title };
 }

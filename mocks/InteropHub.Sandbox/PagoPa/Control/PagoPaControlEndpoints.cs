@@ -84,6 +84,10 @@ internal static class PagoPaControlEndpoints
                 HoldAfterWrite = TimeSpan.FromMilliseconds(body.HoldAfterWriteMs ?? 0),
                 OnlyKeys = body.OnlyKeys is { } keys ? keys.ToHashSet(StringComparer.Ordinal) : null,
                 LatencyAfterCalls = body.LatencyAfterCalls ?? 0,
+                MaxLatency = TimeSpan.FromMilliseconds(body.MaxLatencyMs ?? 0),
+                LatencyRatio = body.LatencyRatio ?? 1,
+                Bursts = body.Bursts?.ToBursts(),
+                Seed = body.Seed,
             };
             return SandboxJson.Response(200, new
             {
@@ -94,6 +98,10 @@ internal static class PagoPaControlEndpoints
                 holdAfterWriteMs = (long)pagoPa.Faults.HoldAfterWrite.TotalMilliseconds,
                 onlyKeys = pagoPa.Faults.OnlyKeys?.Order(StringComparer.Ordinal),
                 pagoPa.Faults.LatencyAfterCalls,
+                maxLatencyMs = (long)pagoPa.Faults.MaxLatency.TotalMilliseconds,
+                pagoPa.Faults.LatencyRatio,
+                bursts = ThrottleBurstsSetting.Of(pagoPa.Faults.Bursts),
+                pagoPa.Faults.Seed,
             });
         });
 

@@ -13,7 +13,18 @@ internal sealed record PayRequest(
     DateTimeOffset? PaymentDateTime,
     string? ReceiptId);
 
-internal sealed record PagoPaFaultsSetting(long? LatencyMs, double? ErrorRatio, double? LostResponseRatio, LostResponseKind? LostResponse, long? HoldAfterWriteMs, string[]? OnlyKeys, int? LatencyAfterCalls);
+internal sealed record PagoPaFaultsSetting(
+    long? LatencyMs,
+    double? ErrorRatio,
+    double? LostResponseRatio,
+    LostResponseKind? LostResponse,
+    long? HoldAfterWriteMs,
+    string[]? OnlyKeys,
+    int? LatencyAfterCalls,
+    long? MaxLatencyMs,
+    double? LatencyRatio,
+    ThrottleBurstsSetting? Bursts,
+    int? Seed);
 
 /// <summary>Which organization's flows to publish, for which day (YYYY-MM-DD, today when absent), with which anomalies (kebab case).</summary>
 internal sealed record PublishFlowsRequest(string? OrganizationFiscalCode, string? Date, IReadOnlyList<string>? Anomalies);

@@ -14,7 +14,8 @@ namespace InteropHub.Sandbox.PagoPa.Gateway;
 /// <summary>
 /// APIM in front of every pagoPA API of the sandbox, checks in order: subscription key (401; header
 /// <c>Ocp-Apim-Subscription-Key</c> or query <c>subscription-key</c>), rate limit per key (429), the API's own spacing
-/// per key when it has one (429), injected faults, then the API.
+/// per key when it has one (429), injected faults (a 429 burst, counted against the limit like any call; latency; a
+/// 500), then the API.
 /// </summary>
 internal sealed class ApimGateway(SubscriptionGate gate, FaultInjector faults)
 {
@@ -52,6 +53,11 @@ internal sealed class ApimGateway(SubscriptionGate gate, FaultInjector faults)
         if ((gate.Admit(key) ?? spacing?.Admit(key)) is { } wait)
         {
             return Throttled(requestId, wait);
+        }
+
+        if (faults.Throttle(key) is { } burst)
+        {
+            return Throttled(requestId, burst);
         }
 
         await latency.ConfigureAwait(false);
