@@ -130,57 +130,6 @@ public sealed class PaymentBatchTests
         Assert.Equal("succeeded", run.GetProperty("status").GetString());
     }
 
-    [Fact]
-    public async Task Ten_thousand_payments_through_a_faulty_gpd_and_a_restart_end_each_in_one_definite_state_without_duplicates()
-    {
-        using var pagoPa = new ExternalPagoPa();
-        var directory = HubFactory.NewDirectory();
-        try
-        {
-            // One in ten calls fails before GPD writes, one in ten loses its answer after GPD wrote.
-            pagoPa.Sandbox.Faults = new PagoPaFaults(TimeSpan.Zero, errorRatio: 0.1, lostResponseRatio: 0.1);
-            var settings = pagoPa.Settings(directory);
-            settings["Hub:Payments:UnavailablePause"] = "00:00:00.2";
-            settings["Hub:ShutdownTimeout"] = "00:00:01";
-            string location;
-            await using (var hub = new HubFactory(settings, directory))
-            {
-                var client = hub.ClientWithKey(ExternalPagoPa.Key);
-                var body = new StringBuilder();
-                for (var i = 0; i < 10_000; i++)
-                {
-                    body.Append(Single(100 + i, description: i % 1000 == 999 ? null : "TARI 2026").ToJsonString()).Append('\n');
-                }
-
-                var response = await UploadAsync(client, body.ToString(), "application/x-ndjson");
-                Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-                location = response.Headers.Location!.OriginalString;
-                await WaitAsync(client, location, b => b.GetProperty("counts").GetProperty("created").GetInt32() >= 2_000);
-            }
-
-            // Stopped mid-batch (a bulk call may have been written by GPD but not recorded): the next hub resumes.
-            await using (var restarted = new HubFactory(settings, directory))
-            {
-                var batch = await WaitCompletedAsync(restarted.ClientWithKey(ExternalPagoPa.Key), location);
-
-                var counts = batch.GetProperty("counts");
-                Assert.Equal(10_000, counts.GetProperty("received").GetInt32());
-                Assert.Equal(10, counts.GetProperty("invalid").GetInt32());
-                Assert.Equal(0, counts.GetProperty("pending").GetInt32());
-                Assert.Equal(0, counts.GetProperty("failed").GetInt32());
-                Assert.Equal(9_990, counts.GetProperty("created").GetInt32());
-                var positions = pagoPa.Sandbox.Positions(ExternalPagoPa.FiscalCode);
-                Assert.Equal(9_990, positions.Count);
-                Assert.Equal(9_990, positions.Select(p => p.Iupd).Distinct().Count());
-                Assert.Equal(9_990, positions.Select(p => p.Options[0].Iuv).Distinct().Count());
-            }
-        }
-        finally
-        {
-            HubFactory.DeleteDirectory(directory);
-        }
-    }
-
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string body, string mediaType, string? key = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/payments/batches") { Content = new StringContent(body, Encoding.UTF8, mediaType) };
