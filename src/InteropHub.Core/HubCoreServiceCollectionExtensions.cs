@@ -91,15 +91,17 @@ public static class HubCoreServiceCollectionExtensions
         services.TryAddSingleton(sp =>
         {
             var checkpoints = sp.GetRequiredService<IOptions<AuditOptions>>().Value.Checkpoints;
-            return new AuditCheckpointWriter(
-                sp.GetRequiredService<AuditKey>(),
-                AuditCheckpointFile.Resolve(checkpoints, database, contentRoot),
-                checkpoints,
-                sp.GetRequiredService<TimeProvider>(),
-                sp.GetService<ILoggerFactory>()?.CreateLogger<AuditCheckpointWriter>() ?? NullLogger<AuditCheckpointWriter>.Instance);
+            var key = sp.GetRequiredService<AuditKey>();
+            var time = sp.GetRequiredService<TimeProvider>();
+            var logger = sp.GetService<ILoggerFactory>()?.CreateLogger<AuditCheckpointWriter>() ?? NullLogger<AuditCheckpointWriter>.Instance;
+            return AuditCheckpointFile.Configured(checkpoints, database, contentRoot) is { } checkpointFile
+                ? new AuditCheckpointWriter(key, checkpointFile, checkpoints, time, logger)
+                : new AuditCheckpointWriter(key, AuditCheckpointClaim.Take(AuditCheckpointFile.InstanceDirectory(database, contentRoot)), checkpoints, time, logger);
         });
         services.TryAddSingleton<IAuditTrail, AuditTrail>();
         services.TryAddSingleton(sp => new AuditChainVerifier(
-            sp.GetRequiredService<IDbContextFactory<HubDbContext>>(), sp.GetRequiredService<AuditKey>(), sp.GetRequiredService<AuditCheckpointWriter>().Path));
+            sp.GetRequiredService<IDbContextFactory<HubDbContext>>(),
+            sp.GetRequiredService<AuditKey>(),
+            AuditCheckpointFile.DefaultSources(sp.GetRequiredService<IOptions<AuditOptions>>().Value.Checkpoints, database, contentRoot)));
     }
 }

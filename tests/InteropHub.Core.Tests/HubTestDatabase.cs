@@ -148,9 +148,8 @@ internal sealed class HubTestDatabase : IAsyncDisposable
     }
 
     /// <summary>Sets the number the next audit record gets, as someone hiding deleted records would.</summary>
-    public Task RestartAuditSequenceAsync(long next) => ExecuteSqlAsync(_postgreSql is null
-        ? $"UPDATE sqlite_sequence SET seq = {next - 1} WHERE name = 'AuditRecords';"
-        : $"""SELECT setval(pg_get_serial_sequence('"AuditRecords"', 'Sequence'), {next}, false);""");
+    public Task RestartAuditSequenceAsync(long next) =>
+        ExecuteSqlAsync($"""UPDATE "Sequences" SET "Value" = {next - 1} WHERE "Tenant" = '*' AND "Name" = 'audit.chain';""");
 
     public async ValueTask DisposeAsync()
     {

@@ -6,7 +6,7 @@ namespace InteropHub.Core.Audit;
 
 /// <summary>
 /// Walks the audit trail in sequence order recomputing each record's MAC with the audit key, then holds the trail against
-/// every checkpoint in the checkpoint file; reports the first place where either fails.
+/// every checkpoint in the checkpoint files (one per hub instance on PostgreSQL); reports the first place where either fails.
 /// </summary>
 public sealed class AuditChainVerifier
 {
@@ -14,21 +14,22 @@ public sealed class AuditChainVerifier
 
     private readonly IDbContextFactory<HubDbContext> _dbFactory;
     private readonly AuditKey _key;
-    private readonly string _checkpointFile;
+    private readonly IReadOnlyList<string> _checkpointSources;
 
-    internal AuditChainVerifier(IDbContextFactory<HubDbContext> dbFactory, AuditKey key, string checkpointFile)
+    /// <summary>Checks against <paramref name="checkpointSources"/>: checkpoint files, or directories whose <c>*.jsonl</c> files are all read.</summary>
+    internal AuditChainVerifier(IDbContextFactory<HubDbContext> dbFactory, AuditKey key, IReadOnlyList<string> checkpointSources)
     {
         _dbFactory = dbFactory;
         _key = key;
-        _checkpointFile = checkpointFile;
+        _checkpointSources = checkpointSources;
     }
 
     public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken)
     {
-        var (checkpoints, unreadable) = AuditCheckpointFile.Read(_checkpointFile);
+        var (checkpoints, unreadable) = ReadCheckpoints();
         AuditVerification Result(long intact, AuditChainBreak? broken, long legacy = 0, AuditCheckpoint? last = null) => new(intact, broken)
         {
-            LegacyRecords = legacy, CheckpointFile = _checkpointFile, UnreadableCheckpointLines = unreadable, LastCheckpoint = last,
+            LegacyRecords = legacy, CheckpointSources = _checkpointSources, UnreadableCheckpointLines = unreadable, LastCheckpoint = last,
         };
 
         if (CheckSignatures(checkpoints) is { } bad)
@@ -66,6 +67,20 @@ public sealed class AuditChainVerifier
         }
 
         return Result(walk.Intact, CheckAgainst(checkpoints, walk), walk.Legacy, checkpoints.MaxBy(c => c.Sequence));
+    }
+
+    private (List<AuditCheckpoint> Checkpoints, IReadOnlyList<UnreadableCheckpointLine> Unreadable) ReadCheckpoints()
+    {
+        var checkpoints = new List<AuditCheckpoint>();
+        var unreadable = new List<UnreadableCheckpointLine>();
+        foreach (var file in AuditCheckpointFile.Expand(_checkpointSources))
+        {
+            var (read, lines) = AuditCheckpointFile.Read(file);
+            checkpoints.AddRange(read);
+            unreadable.AddRange(lines.Select(line => new UnreadableCheckpointLine(file, line)));
+        }
+
+        return (checkpoints, unreadable.Count == 0 ? Array.Empty<UnreadableCheckpointLine>() : unreadable);
     }
 
     private AuditChainBreak? CheckSignatures(IReadOnlyList<AuditCheckpoint> checkpoints)

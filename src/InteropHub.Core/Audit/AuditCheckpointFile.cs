@@ -7,21 +7,43 @@ namespace InteropHub.Core.Audit;
 internal static class AuditCheckpointFile
 {
     private const string Suffix = ".audit-checkpoints.jsonl";
+    private const string Extension = ".jsonl";
 
     /// <summary>
-    /// <c>Hub:Audit:Checkpoints:File</c> against the content root, else <c>&lt;database name&gt;.audit-checkpoints.jsonl</c>
-    /// beside the database file (a database in memory or on PostgreSQL: under <c>data/</c>).
+    /// The one file every writer of this database uses: <c>Hub:Audit:Checkpoints:File</c> against the content root, else
+    /// <c>&lt;database name&gt;.audit-checkpoints.jsonl</c> beside the SQLite file (in memory: under <c>data/</c>). Null on
+    /// PostgreSQL without the setting: several instances share the database, so each claims a file of its own in
+    /// <see cref="InstanceDirectory"/>.
     /// </summary>
-    public static string Resolve(AuditCheckpointOptions options, HubDatabaseSettings database, string contentRoot)
+    public static string? Configured(AuditCheckpointOptions options, HubDatabaseSettings database, string contentRoot)
     {
         if (!string.IsNullOrWhiteSpace(options.File))
         {
             return Path.GetFullPath(Path.Combine(contentRoot, options.File));
         }
 
+        if (database.Provider == HubDatabaseProvider.PostgreSql)
+        {
+            return null;
+        }
+
         var file = database.SqliteFile;
         return Path.Combine(database.DataDirectory(contentRoot), (file is null ? "interophub" : Path.GetFileNameWithoutExtension(file)) + Suffix);
     }
+
+    /// <summary>Where instances on PostgreSQL keep their own checkpoint files by default: <c>data/audit-checkpoints/</c>.</summary>
+    public static string InstanceDirectory(HubDatabaseSettings database, string contentRoot) =>
+        Path.Combine(database.DataDirectory(contentRoot), "audit-checkpoints");
+
+    /// <summary>What a verification reads unless told otherwise: the configured file, else every instance's file.</summary>
+    public static IReadOnlyList<string> DefaultSources(AuditCheckpointOptions options, HubDatabaseSettings database, string contentRoot) =>
+        [Configured(options, database, contentRoot) ?? InstanceDirectory(database, contentRoot)];
+
+    /// <summary>The files behind <paramref name="sources"/>: a file as it is (present or not), a directory as its <c>*.jsonl</c> files.</summary>
+    public static IReadOnlyList<string> Expand(IEnumerable<string> sources) =>
+        [.. sources.SelectMany<string, string>(source => Directory.Exists(source)
+            ? Directory.GetFiles(source, "*" + Extension).Order(StringComparer.Ordinal)
+            : [source]).Distinct(StringComparer.Ordinal)];
 
     /// <summary>
     /// Appends one line, without fsync: a checkpoint lost to a power cut is replaced by the next one. A line a crash cut

@@ -7,6 +7,7 @@ namespace InteropHub.Core.Audit;
 /// Signs the chain's head into the checkpoint file after every <see cref="AuditCheckpointOptions.EveryRecords"/> records,
 /// <see cref="AuditCheckpointOptions.Interval"/> after a record no checkpoint covers yet, and when the hub stops
 /// (disposal). A failed write is logged and retried at the next occasion; it never fails the append that caused it.
+/// Each hub instance writes its own file: it checkpoints the heads of its own appends, which are heads of the one chain.
 /// </summary>
 internal sealed partial class AuditCheckpointWriter : IDisposable
 {
@@ -16,15 +17,28 @@ internal sealed partial class AuditCheckpointWriter : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly ITimer _timer;
+    private readonly AuditCheckpointClaim? _claim;
     private long _headSequence;
     private string _head = AuditHash.Genesis;
     private long _checkpointed;
     private bool _disposed;
 
     public AuditCheckpointWriter(AuditKey key, string path, AuditCheckpointOptions options, TimeProvider time, ILogger<AuditCheckpointWriter> logger)
+        : this(key, path, null, options, time, logger)
+    {
+    }
+
+    /// <summary>A writer of the file <paramref name="claim"/> holds for this instance; the claim ends with the writer.</summary>
+    public AuditCheckpointWriter(AuditKey key, AuditCheckpointClaim claim, AuditCheckpointOptions options, TimeProvider time, ILogger<AuditCheckpointWriter> logger)
+        : this(key, claim.Path, claim, options, time, logger)
+    {
+    }
+
+    private AuditCheckpointWriter(AuditKey key, string path, AuditCheckpointClaim? claim, AuditCheckpointOptions options, TimeProvider time, ILogger<AuditCheckpointWriter> logger)
     {
         _key = key;
         Path = path;
+        _claim = claim;
         _options = options;
         _time = time;
         _logger = logger;
@@ -77,6 +91,7 @@ internal sealed partial class AuditCheckpointWriter : IDisposable
 
         _timer.Dispose();
         Flush();
+        _claim?.Dispose();
     }
 
     private void WriteHead()

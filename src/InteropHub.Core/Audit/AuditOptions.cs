@@ -21,7 +21,11 @@ public sealed class AuditOptions
 /// <summary><c>Hub:Audit:Checkpoints</c>: signed records of the chain's head, written outside the database.</summary>
 public sealed class AuditCheckpointOptions
 {
-    /// <summary>The append-only JSON-lines file; default <c>&lt;database name&gt;.audit-checkpoints.jsonl</c> beside the database.</summary>
+    /// <summary>
+    /// This instance's append-only JSON-lines file; default <c>&lt;database name&gt;.audit-checkpoints.jsonl</c> beside the
+    /// SQLite file, or on PostgreSQL a file of the instance's own in <c>data/audit-checkpoints/</c> (<c>&lt;machine&gt;.jsonl</c>,
+    /// <c>&lt;machine&gt;-2.jsonl</c> for a second instance there). Give each instance its own: instances never share one.
+    /// </summary>
     public string? File { get; init; }
 
     /// <summary>A checkpoint after this many new records. Defaults to 100.</summary>

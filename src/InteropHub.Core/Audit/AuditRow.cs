@@ -3,7 +3,7 @@ namespace InteropHub.Core.Audit;
 /// <summary>One audit record as stored; rows are only ever inserted.</summary>
 internal sealed class AuditRow
 {
-    /// <summary>Assigned by the database (AUTOINCREMENT: never reused, so a deleted tail shows as a gap).</summary>
+    /// <summary>Claimed from the chain's counter row (never reused, so a deleted tail shows as a gap).</summary>
     public long Sequence { get; init; }
 
     public required string Tenant { get; init; }

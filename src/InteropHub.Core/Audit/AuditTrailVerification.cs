@@ -1,3 +1,4 @@
+using System.Data.Common;
 using InteropHub.Core.Configuration;
 using InteropHub.Core.Persistence;
 using InteropHub.Core.Tenancy;
@@ -6,29 +7,40 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace InteropHub.Core.Audit;
 
 /// <summary>
-/// Verifies the audit trail of an existing database from outside the hub (<c>interophub audit verify</c>): the file is
-/// opened read-only, so a wrong path is reported and never created, and nothing is migrated or written.
+/// Verifies the audit trail of an existing database from outside the hub (<c>interophub audit verify</c>): a SQLite file
+/// is opened read-only, so a wrong path is reported and never created; a PostgreSQL database is read in read-only
+/// transactions. Nothing is migrated or written.
 /// </summary>
 public static class AuditTrailVerification
 {
     /// <summary>
     /// Throws <see cref="AuditTrailUnavailableException"/> when there is no database or no audit table, and
-    /// <see cref="OptionsValidationException"/> naming the setting when the audit key is missing or unreadable.
+    /// <see cref="OptionsValidationException"/> naming the setting when the audit key is missing or unreadable. The trail is
+    /// held against <paramref name="checkpointSources"/> (checkpoint files or directories of them), or when there are none
+    /// against the hub's own (on PostgreSQL every instance's).
     /// </summary>
-    public static async Task<AuditVerification> VerifyAsync(IConfiguration configuration, string contentRoot, CancellationToken cancellationToken)
+    public static async Task<AuditVerification> VerifyAsync(
+        IConfiguration configuration, string contentRoot, IReadOnlyList<string> checkpointSources, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(checkpointSources);
         var database = HubDatabaseSettings.FromConfiguration(configuration, contentRoot);
-        if (database.Provider != HubDatabaseProvider.Sqlite)
-        {
-            throw new AuditTrailUnavailableException("audit verify reads a SQLite database file; on PostgreSQL it is not available yet.");
-        }
+        var factory = database.Provider == HubDatabaseProvider.PostgreSql
+            ? await OpenPostgreSqlAsync(database.ConnectionString, cancellationToken).ConfigureAwait(false)
+            : await OpenSqliteAsync(database.ConnectionString, cancellationToken).ConfigureAwait(false);
+        var key = ResolveKey(configuration, contentRoot, out var options);
+        var sources = checkpointSources.Count > 0 ? checkpointSources : AuditCheckpointFile.DefaultSources(options.Checkpoints, database, contentRoot);
+        return await new AuditChainVerifier(factory, key, sources).VerifyAsync(cancellationToken).ConfigureAwait(false);
+    }
 
-        var path = new SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
+    private static async Task<IDbContextFactory<HubDbContext>> OpenSqliteAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var path = new SqliteConnectionStringBuilder(connectionString).DataSource;
         if (!Path.IsPathRooted(path))
         {
             throw new AuditTrailUnavailableException($"The database '{path}' is not a file: there is no audit trail to verify.");
@@ -39,12 +51,20 @@ public static class AuditTrailVerification
             throw new AuditTrailUnavailableException($"No database at {path}: there is no audit trail to verify (nothing was created).");
         }
 
-        var key = ResolveKey(configuration, contentRoot, out var options);
-        var readOnly = new SqliteConnectionStringBuilder(database.ConnectionString) { Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
-        await EnsureAuditTableAsync(readOnly, path, cancellationToken).ConfigureAwait(false);
-        var factory = new PooledDbContextFactory<HubDbContext>(new DbContextOptionsBuilder<HubDbContext>().UseSqlite(readOnly).Options);
-        var checkpoints = AuditCheckpointFile.Resolve(options.Checkpoints, database, contentRoot);
-        return await new AuditChainVerifier(factory, key, checkpoints).VerifyAsync(cancellationToken).ConfigureAwait(false);
+        var readOnly = new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
+        await EnsureAuditTableAsync(new SqliteConnection(readOnly), path, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'AuditRecords'", cancellationToken)
+            .ConfigureAwait(false);
+        return new PooledDbContextFactory<HubDbContext>(new DbContextOptionsBuilder<HubDbContext>().UseSqlite(readOnly).Options);
+    }
+
+    private static async Task<IDbContextFactory<HubDbContext>> OpenPostgreSqlAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false };
+        builder.Options = $"{builder.Options} -c default_transaction_read_only=on".Trim();
+        var name = $"database '{builder.Database}' on {builder.Host}";
+        await EnsureAuditTableAsync(new NpgsqlConnection(builder.ToString()), name, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'AuditRecords'", cancellationToken)
+            .ConfigureAwait(false);
+        return new PostgreSqlHubDbContextFactory(new DbContextOptionsBuilder<HubDbContext>().UseNpgsql(builder.ToString()).Options);
     }
 
     private static AuditKey ResolveKey(IConfiguration configuration, string contentRoot, out AuditOptions options)
@@ -62,9 +82,8 @@ public static class AuditTrailVerification
             : throw new OptionsValidationException(AuditOptions.SectionPath, typeof(AuditOptions), problems);
     }
 
-    private static async Task EnsureAuditTableAsync(string connectionString, string path, CancellationToken cancellationToken)
+    private static async Task EnsureAuditTableAsync(DbConnection connection, string name, string countSql, CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(connectionString);
         await using (connection.ConfigureAwait(false))
         {
             try
@@ -73,19 +92,19 @@ public static class AuditTrailVerification
                 var command = connection.CreateCommand();
                 await using (command.ConfigureAwait(false))
                 {
-                    command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'AuditRecords'";
+                    command.CommandText = countSql;
                     if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) == 1)
                     {
                         return;
                     }
                 }
             }
-            catch (SqliteException e)
+            catch (DbException e)
             {
-                throw new AuditTrailUnavailableException($"{path} is not a hub database: there is no audit trail to verify ({e.Message}).");
+                throw new AuditTrailUnavailableException($"{name} is not a hub database or cannot be read: there is no audit trail to verify ({e.Message}).");
             }
         }
 
-        throw new AuditTrailUnavailableException($"{path} holds no audit trail (no AuditRecords table): there is nothing to verify.");
+        throw new AuditTrailUnavailableException($"{name} holds no audit trail (no AuditRecords table): there is nothing to verify.");
     }
 }

@@ -17,8 +17,12 @@ internal static class AuditCommands
 {
     public static Command Audit()
     {
-        var database = new Option<string?>("--database") { Description = "The database file to verify (default: ConnectionStrings:Hub)." };
-        var checkpoints = new Option<string?>("--checkpoints") { Description = "The checkpoint file (default: Hub:Audit:Checkpoints:File, else beside the database)." };
+        var database = new Option<string?>("--database") { Description = "The SQLite database file to verify (default: ConnectionStrings:Hub, which may name a PostgreSQL database)." };
+        var checkpoints = new Option<string[]>("--checkpoints")
+        {
+            Description = "A checkpoint file, or a directory of them, to hold the trail against; repeat it for several (default: Hub:Audit:Checkpoints:File, " +
+                "else beside the SQLite file, or on PostgreSQL every instance's file in data/audit-checkpoints/).",
+        };
         var verify = new Command("verify", "Checks the audit trail with the audit key and its checkpoints: exit 0 when intact; exit 1 naming the first edited, inserted, missing or truncated record, or when there is no trail to check.")
         {
             database, checkpoints,
@@ -32,15 +36,11 @@ internal static class AuditCommands
                 args.Add($"--ConnectionStrings:Hub={new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(file) }}");
             }
 
-            if (parse.GetValue(checkpoints) is { } checkpointFile)
-            {
-                args.Add($"--{AuditOptions.SectionPath}:Checkpoints:File={Path.GetFullPath(checkpointFile)}");
-            }
-
+            string[] sources = [.. (parse.GetValue(checkpoints) ?? []).Select(Path.GetFullPath)];
             AuditVerification result;
             try
             {
-                result = await VerifyAsync([.. args], cancellationToken);
+                result = await VerifyAsync([.. args], sources, cancellationToken);
             }
             catch (AuditTrailUnavailableException e)
             {
@@ -65,7 +65,7 @@ internal static class AuditCommands
     }
 
     /// <summary>The hub's configuration (and in sandbox mode its sandbox key), without building or starting the hub.</summary>
-    private static Task<AuditVerification> VerifyAsync(string[] args, CancellationToken cancellationToken)
+    private static Task<AuditVerification> VerifyAsync(string[] args, IReadOnlyList<string> checkpointSources, CancellationToken cancellationToken)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args });
         var contentRoot = builder.Environment.ContentRootPath;
@@ -80,15 +80,16 @@ internal static class AuditCommands
             DemoAudit.UseSandboxKey(builder.Configuration, HubComposition.SandboxKeysDirectory(builder.Configuration, contentRoot), create: false);
         }
 
-        return AuditTrailVerification.VerifyAsync(builder.Configuration, contentRoot, cancellationToken);
+        return AuditTrailVerification.VerifyAsync(builder.Configuration, contentRoot, checkpointSources, cancellationToken);
     }
 
     private static int Report(AuditVerification result)
     {
         var output = Console.Out;
-        if (result.UnreadableCheckpointLines.Count > 0)
+        var checkpointFiles = string.Join(", ", result.CheckpointSources);
+        foreach (var file in result.UnreadableCheckpointLines.GroupBy(l => l.File))
         {
-            output.WriteLine($"Skipped line(s) {string.Join(", ", result.UnreadableCheckpointLines)} of {result.CheckpointFile}: not checkpoints (a write cut short by a crash?).");
+            output.WriteLine($"Skipped line(s) {string.Join(", ", file.Select(l => l.Line))} of {file.Key}: not checkpoints (a write cut short by a crash?).");
         }
 
         if (result.Break is { Kind: AuditBreakKind.BadCheckpoint } badCheckpoint)
@@ -106,19 +107,19 @@ internal static class AuditCommands
 
         if (result.RecordsChecked == 0)
         {
-            Console.Error.WriteLine($"The audit trail is empty: the database holds no audit record, and no checkpoint in {result.CheckpointFile} says it held any.");
+            Console.Error.WriteLine($"The audit trail is empty: the database holds no audit record, and no checkpoint in {checkpointFiles} says it held any.");
             return 1;
         }
 
         if (result.LastCheckpoint is not { } last)
         {
-            output.WriteLine($"Audit trail NOT ANCHORED: {result.RecordsChecked} record(s) chain correctly, but {result.CheckpointFile} holds no checkpoint, " +
+            output.WriteLine($"Audit trail NOT ANCHORED: {result.RecordsChecked} record(s) chain correctly, but {checkpointFiles} holds no checkpoint, " +
                 "so a deletion of the last records (or of all of them) could not be detected.");
             return 1;
         }
 
         output.WriteLine($"Audit trail intact: {result.RecordsChecked} record(s), every MAC verifies under the audit key and links to the one before.");
-        output.WriteLine($"Last checkpoint: record {last.Sequence} at {last.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)} (key {last.KeyId}), in {result.CheckpointFile}.");
+        output.WriteLine($"Last checkpoint: record {last.Sequence} at {last.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)} (key {last.KeyId}), in {checkpointFiles}.");
         if (result.RecordsChecked > last.Sequence)
         {
             output.WriteLine($"Records {last.Sequence + 1} to {result.RecordsChecked} are newer than the last checkpoint: deleting them would go unnoticed until the next one.");

@@ -18,9 +18,17 @@ public class AuditCheckpointWriterTests : HubDatabaseTest
     private string CheckpointFile => Db.Get<AuditCheckpointWriter>().Path;
 
     [Fact]
-    public void The_checkpoint_file_sits_beside_the_database_under_its_name()
+    public void The_checkpoint_file_sits_beside_the_database_under_its_name_or_on_PostgreSql_is_the_instances_own_in_the_data_folder()
     {
-        Assert.Equal(Path.Combine(Path.GetDirectoryName(Db.FilePath)!, "interophub.audit-checkpoints.jsonl"), CheckpointFile);
+        if (Db.Provider == InteropHub.Core.Persistence.HubDatabaseProvider.Sqlite)
+        {
+            Assert.Equal(Path.Combine(Path.GetDirectoryName(Db.FilePath)!, "interophub.audit-checkpoints.jsonl"), CheckpointFile);
+            return;
+        }
+
+        Assert.Equal(Path.Combine(Db.ContentRoot, "data", "audit-checkpoints"), Path.GetDirectoryName(CheckpointFile));
+        Assert.StartsWith(Environment.MachineName.Split('.')[0], Path.GetFileName(CheckpointFile), StringComparison.Ordinal);
+        Assert.EndsWith(".jsonl", CheckpointFile, StringComparison.Ordinal);
     }
 
     [Fact]

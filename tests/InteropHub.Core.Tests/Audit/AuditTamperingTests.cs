@@ -128,8 +128,8 @@ public class AuditTamperingTests : HubDatabaseTest
         await AppendCheckpointedAsync();
         await Db.ExecuteSqlAsync(
             """
-            INSERT INTO "AuditRecords" ("Tenant", "Actor", "Action", "Subject", "Outcome", "Reason", "RequestId", "DetailsJson", "RecordedAt", "PreviousHash", "Hash")
-            SELECT "Tenant", 'op-9', "Action", 'someone', "Outcome", "Reason", "RequestId", "DetailsJson", "RecordedAt", "Hash", '' FROM "AuditRecords" ORDER BY "Sequence" DESC LIMIT 1;
+            INSERT INTO "AuditRecords" ("Sequence", "Tenant", "Actor", "Action", "Subject", "Outcome", "Reason", "RequestId", "DetailsJson", "RecordedAt", "PreviousHash", "Hash")
+            SELECT "Sequence" + 1, "Tenant", 'op-9', "Action", 'someone', "Outcome", "Reason", "RequestId", "DetailsJson", "RecordedAt", "Hash", '' FROM "AuditRecords" ORDER BY "Sequence" DESC LIMIT 1;
             """);
         await RecomputeWithSha256Async(from: Records + 1);
 
@@ -217,7 +217,7 @@ public class AuditTamperingTests : HubDatabaseTest
         await Db.ExecuteSqlAsync($"""DELETE FROM "AuditRecords" WHERE "Sequence" = {Records + 1};""");
 
         var verification = await Verifier.VerifyAsync(Ct);
-        Assert.Equal([2], verification.UnreadableCheckpointLines);
+        Assert.Equal([new UnreadableCheckpointLine(path, 2)], verification.UnreadableCheckpointLines);
         Assert.Equal(AuditBreakKind.Truncated, verification.Break?.Kind);
         Assert.Equal(Records + 1, verification.Break?.Sequence);
     }

@@ -60,8 +60,8 @@ public class AuditTrailTests : HubDatabaseTest
     {
         var verification = await Verifier.VerifyAsync(Ct);
 
-        Assert.Equal(new AuditVerification(0, null) { CheckpointFile = verification.CheckpointFile }, verification);
-        Assert.False(File.Exists(verification.CheckpointFile));
+        Assert.Equal(new AuditVerification(0, null) { CheckpointSources = verification.CheckpointSources }, verification);
+        Assert.False(File.Exists(Db.Get<AuditCheckpointWriter>().Path));
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public class AuditTrailTests : HubDatabaseTest
         Assert.True(verification.IsIntact, verification.Break?.Reason);
         Assert.Equal(60, verification.RecordsChecked);
         Assert.Equal(60, verification.LastCheckpoint?.Sequence);
-        Assert.Equal([7, 14, 21, 28, 35, 42, 49, 56, 60], AuditCheckpointFile.Read(verification.CheckpointFile).Checkpoints.Select(c => c.Sequence));
+        Assert.Equal([7, 14, 21, 28, 35, 42, 49, 56, 60], AuditCheckpointFile.Read(Db.Get<AuditCheckpointWriter>().Path).Checkpoints.Select(c => c.Sequence));
     }
 
     [Fact]
@@ -147,8 +147,8 @@ public class AuditTrailTests : HubDatabaseTest
         // A copy of a genuine record, hash and all, slipped in at the end of the chain.
         await Db.ExecuteSqlAsync(
             """
-            INSERT INTO "AuditRecords" ("Tenant", "Actor", "Action", "Subject", "Outcome", "Reason", "RequestId", "DetailsJson", "RecordedAt", "PreviousHash", "Hash")
-            SELECT "Tenant", "Actor", "Action", "Subject", "Outcome", "Reason", "RequestId", "DetailsJson", "RecordedAt", "PreviousHash", "Hash"
+            INSERT INTO "AuditRecords" ("Sequence", "Tenant", "Actor", "Action", "Subject", "Outcome", "Reason", "RequestId", "DetailsJson", "RecordedAt", "PreviousHash", "Hash")
+            SELECT 4, "Tenant", "Actor", "Action", "Subject", "Outcome", "Reason", "RequestId", "DetailsJson", "RecordedAt", "PreviousHash", "Hash"
             FROM "AuditRecords" WHERE "Sequence" = 2;
             """);
 
@@ -165,8 +165,8 @@ public class AuditTrailTests : HubDatabaseTest
 
         await Db.ExecuteSqlAsync(
             $"""
-            INSERT INTO "AuditRecords" ("Tenant", "Actor", "Action", "Subject", "Outcome", "Reason", "RequestId", "DetailsJson", "RecordedAt", "PreviousHash", "Hash")
-            VALUES ('comune-a', 'op-1', 'registry.residence.read', 'x', 'ok', NULL, NULL, NULL, 0, '{tail.Hash}', '{new string('a', 64)}');
+            INSERT INTO "AuditRecords" ("Sequence", "Tenant", "Actor", "Action", "Subject", "Outcome", "Reason", "RequestId", "DetailsJson", "RecordedAt", "PreviousHash", "Hash")
+            VALUES (4, 'comune-a', 'op-1', 'registry.residence.read', 'x', 'ok', NULL, NULL, NULL, 0, '{tail.Hash}', '{new string('a', 64)}');
             """);
 
         var broken = (await Verifier.VerifyAsync(Ct)).Break;
