@@ -64,7 +64,7 @@ pids+=($!)
 wait_for "http://127.0.0.1:$pagopa_port/__sandbox/health" "The sandboxes" "$work/sandbox.log"
 
 # One working directory for both: the content root holds data/ (the demo tenants' keys and the audit key), which
-# instances of one hub share; each keeps its own audit checkpoint file.
+# instances of one hub share; each claims its own audit checkpoint file in data/audit-checkpoints/.
 mkdir -p "$work/hub"
 for i in 0 1; do
   name=$([ "$i" -eq 0 ] && echo a || echo b)
@@ -74,8 +74,7 @@ for i in 0 1; do
     --Hub:Sandbox:Enabled=true \
     "--Hub:Sandbox:Platforms:PdndUrl=http://127.0.0.1:$pdnd_port/" \
     "--Hub:Sandbox:Platforms:AnprUrl=http://127.0.0.1:$anpr_port/" \
-    "--Hub:Sandbox:Platforms:PagoPaUrl=http://127.0.0.1:$pagopa_port/" \
-    "--Hub:Audit:Checkpoints:File=$work/hub/data/hub-$name.audit-checkpoints.jsonl") >"$work/hub-$name.log" 2>&1 &
+    "--Hub:Sandbox:Platforms:PagoPaUrl=http://127.0.0.1:$pagopa_port/") >"$work/hub-$name.log" 2>&1 &
   pids+=($!)
   # The first instance creates the database and the shared keys before the second starts.
   wait_for "http://127.0.0.1:${hub_ports[$i]}/health/ready" "Hub $name" "$work/hub-$name.log"
