@@ -11,8 +11,9 @@ namespace InteropHub.Core.Persistence;
 /// </summary>
 internal static class HubSql
 {
-    // Any fixed number: the key of the one advisory lock that makes PostgreSQL writers take turns like SQLite's.
-    private const long WriteLockKey = 0x48_55_42_57_52_49_54_45;
+    // Any fixed number: the key of the one advisory lock that makes PostgreSQL writers take turns like SQLite's
+    // (an insert into Events takes it too, by trigger: see the EventsCommitInSequenceOrder migration).
+    internal const long WriteLockKey = 0x48_55_42_57_52_49_54_45;
 
     public static bool IsPostgreSql(this HubDbContext db) => db is PostgreSqlHubDbContext;
 

@@ -27,6 +27,9 @@ internal sealed class WebhookDeliveryRow
     /// <summary>While set and in the future, one worker holds the attempt; a crash lets it lapse and the attempt is retried.</summary>
     public DateTimeOffset? LeaseUntil { get; set; }
 
+    /// <summary>Which claim holds the lease: only that claim may record a failed attempt.</summary>
+    public Guid? LeaseToken { get; set; }
+
     public DateTimeOffset? FirstAttemptAt { get; set; }
 
     public DateTimeOffset? LastAttemptAt { get; set; }

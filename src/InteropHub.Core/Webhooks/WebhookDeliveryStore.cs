@@ -60,7 +60,7 @@ internal sealed class WebhookDeliveryStore : IWebhookDeliveryStore
             .ToListAsync(cancellationToken)
             .ConfigureAwait(false);
 
-        // SQLite numbers events inside its single write transaction, so every event up to `latest` is visible now:
+        // Events are numbered and committed under the write lock (SQLite's, or PostgreSQL's by trigger), so every event up to `latest` is visible now:
         // a short page means this tenant has nothing more up to there, and the cursor may skip other tenants' events.
         var through = events.Count == EventsPerRound ? events[^1].Sequence : Math.Max(latest, events.Count > 0 ? events[^1].Sequence : 0);
         var types = JsonSerializer.Deserialize<List<string>>(subscription.EventTypesJson) ?? [];
@@ -102,48 +102,25 @@ internal sealed class WebhookDeliveryStore : IWebhookDeliveryStore
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
         var now = StoredInstant.Now(_time);
-        var until = now + lease;
+        var token = Guid.NewGuid();
         var db = await _dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            var candidates = await db.WebhookDeliveries.AsNoTracking()
-                .Where(d => d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now && (d.LeaseUntil == null || d.LeaseUntil <= now))
-                .Where(d => !db.WebhookDeliveries.Any(p =>
-                    p.SubscriptionId == d.SubscriptionId && p.Subject == d.Subject && p.Status == WebhookDeliveryStatus.Pending && p.EventSequence < d.EventSequence))
-                .OrderBy(d => d.NextAttemptAt)
-                .ThenBy(d => d.Id)
-                .Select(d => d.Id)
-                .Take(max)
-                .ToListAsync(cancellationToken)
+            await db.Database.ExecuteSqlRawAsync(
+                    ClaimSql(db), [now.ToUnixTimeMilliseconds(), (now + lease).ToUnixTimeMilliseconds(), token, max], cancellationToken)
                 .ConfigureAwait(false);
-
-            var claimed = new List<long>(candidates.Count);
-            foreach (var id in candidates)
-            {
-                // The conditional update is the claim: of two workers racing for one delivery, one changes a row.
-                var won = await db.WebhookDeliveries
-                    .Where(d => d.Id == id && d.Status == WebhookDeliveryStatus.Pending && (d.LeaseUntil == null || d.LeaseUntil <= now))
-                    .ExecuteUpdateAsync(
-                        s => s.SetProperty(d => d.LeaseUntil, until).SetProperty(d => d.FirstAttemptAt, d => d.FirstAttemptAt ?? now),
-                        cancellationToken)
-                    .ConfigureAwait(false);
-                if (won == 1)
-                {
-                    claimed.Add(id);
-                }
-            }
-
             var rows = await (
                     from d in db.WebhookDeliveries.AsNoTracking()
-                    where claimed.Contains(d.Id)
+                    where d.LeaseToken == token
                     join s in db.WebhookSubscriptions.AsNoTracking() on d.SubscriptionId equals s.Id
                     join e in db.Events.AsNoTracking() on d.EventSequence equals e.Sequence
-                    orderby d.Id
+                    orderby d.NextAttemptAt, d.Id
                     select new { d.Id, d.SubscriptionId, s.Url, s.Secret, Event = e })
                 .ToListAsync(cancellationToken)
                 .ConfigureAwait(false);
             return rows.ConvertAll(r => new WebhookDispatch(
                 r.Id,
+                token,
                 r.SubscriptionId,
                 new Uri(r.Url, UriKind.Absolute),
                 r.Secret,
@@ -151,14 +128,35 @@ internal sealed class WebhookDeliveryStore : IWebhookDeliveryStore
         }
     }
 
-    public async Task RecordDeliveredAsync(long deliveryId, int statusCode, CancellationToken cancellationToken)
+    /// <summary>
+    /// The claim is one statement, so each due delivery goes to one claimer however many instances run: SQLite runs it
+    /// under its write lock; on PostgreSQL the rows it picks are locked, and rows another claimer holds are skipped.
+    /// A new token marks this claim's rows; the lease makes them claimable again if the claimer dies.
+    /// </summary>
+    private static string ClaimSql(HubDbContext db) => $$"""
+        UPDATE "WebhookDeliveries" SET "LeaseUntil" = {1}, "LeaseToken" = {2}, "FirstAttemptAt" = COALESCE("FirstAttemptAt", {0})
+        WHERE "Id" IN (
+            SELECT d."Id" FROM "WebhookDeliveries" d
+            WHERE d."Status" = 'Pending' AND d."NextAttemptAt" <= {0} AND (d."LeaseUntil" IS NULL OR d."LeaseUntil" <= {0})
+              AND NOT EXISTS (
+                  SELECT 1 FROM "WebhookDeliveries" p
+                  WHERE p."SubscriptionId" = d."SubscriptionId" AND p."Subject" = d."Subject" AND p."Status" = 'Pending'
+                    AND p."EventSequence" < d."EventSequence")
+            ORDER BY d."NextAttemptAt", d."Id"
+            LIMIT {3}
+            {{(db.IsPostgreSql() ? "FOR UPDATE SKIP LOCKED" : "")}})
+        """;
+
+    public async Task RecordDeliveredAsync(WebhookDispatch dispatch, int statusCode, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(dispatch);
         var now = StoredInstant.Now(_time);
         var db = await _dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
+            // Not fenced by the lease: the receiver has the event, whichever claim sent it; a later holder's outcome is then ignored.
             await db.WebhookDeliveries
-                .Where(d => d.Id == deliveryId && d.Status == WebhookDeliveryStatus.Pending)
+                .Where(d => d.Id == dispatch.DeliveryId && d.Status == WebhookDeliveryStatus.Pending)
                 .ExecuteUpdateAsync(
                     s => s.SetProperty(d => d.Status, WebhookDeliveryStatus.Delivered)
                         .SetProperty(d => d.Attempts, d => d.Attempts + 1)
@@ -166,21 +164,23 @@ internal sealed class WebhookDeliveryStore : IWebhookDeliveryStore
                         .SetProperty(d => d.LastStatusCode, statusCode)
                         .SetProperty(d => d.LastError, (string?)null)
                         .SetProperty(d => d.DeliveredAt, now)
-                        .SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null),
+                        .SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null)
+                        .SetProperty(d => d.LeaseToken, (Guid?)null),
                     cancellationToken)
                 .ConfigureAwait(false);
         }
     }
 
-    public async Task<WebhookDelivery?> RecordFailedAsync(long deliveryId, int? statusCode, string error, CancellationToken cancellationToken)
+    public async Task<WebhookDelivery?> RecordFailedAsync(WebhookDispatch dispatch, int? statusCode, string error, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(dispatch);
         ArgumentNullException.ThrowIfNull(error);
         var now = StoredInstant.Now(_time);
         var db = await _dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            var row = await db.WebhookDeliveries
-                .SingleOrDefaultAsync(d => d.Id == deliveryId && d.Status == WebhookDeliveryStatus.Pending, cancellationToken)
+            var row = await db.WebhookDeliveries.AsNoTracking()
+                .SingleOrDefaultAsync(d => d.Id == dispatch.DeliveryId && d.Status == WebhookDeliveryStatus.Pending && d.LeaseToken == dispatch.Lease, cancellationToken)
                 .ConfigureAwait(false);
             if (row is null)
             {
@@ -194,6 +194,7 @@ internal sealed class WebhookDeliveryStore : IWebhookDeliveryStore
             row.LastStatusCode = statusCode;
             row.LastError = error.Length <= MaxErrorLength ? error : error[..MaxErrorLength];
             row.LeaseUntil = null;
+            row.LeaseToken = null;
             var windowEnd = first + _options.RetryWindow;
             if (now >= windowEnd)
             {
@@ -206,8 +207,23 @@ internal sealed class WebhookDeliveryStore : IWebhookDeliveryStore
                 row.NextAttemptAt = DateTimeOffset.FromUnixTimeMilliseconds(Math.Min(next.ToUnixTimeMilliseconds(), windowEnd.ToUnixTimeMilliseconds()));
             }
 
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            return ToDelivery(row);
+            // Fenced by the lease: a claimer whose lease lapsed must not release (or reschedule) the attempt a newer claim is making.
+            var updated = await db.WebhookDeliveries
+                .Where(d => d.Id == row.Id && d.Status == WebhookDeliveryStatus.Pending && d.LeaseToken == dispatch.Lease)
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(d => d.Status, row.Status)
+                        .SetProperty(d => d.Attempts, row.Attempts)
+                        .SetProperty(d => d.FirstAttemptAt, row.FirstAttemptAt)
+                        .SetProperty(d => d.LastAttemptAt, row.LastAttemptAt)
+                        .SetProperty(d => d.LastStatusCode, row.LastStatusCode)
+                        .SetProperty(d => d.LastError, row.LastError)
+                        .SetProperty(d => d.NextAttemptAt, row.NextAttemptAt)
+                        .SetProperty(d => d.DeadAt, row.DeadAt)
+                        .SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null)
+                        .SetProperty(d => d.LeaseToken, (Guid?)null),
+                    cancellationToken)
+                .ConfigureAwait(false);
+            return updated == 1 ? ToDelivery(row) : null;
         }
     }
 

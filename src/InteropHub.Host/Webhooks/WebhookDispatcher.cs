@@ -77,7 +77,7 @@ internal sealed partial class WebhookDispatcher(
 
         if (status is >= 200 and < 300)
         {
-            await store.RecordDeliveredAsync(dispatch.DeliveryId, status, cancellationToken);
+            await store.RecordDeliveredAsync(dispatch, status, cancellationToken);
             LogDelivered(logger, dispatch.DeliveryId, dispatch.SubscriptionId, dispatch.Event.Id, status);
         }
         else
@@ -88,7 +88,7 @@ internal sealed partial class WebhookDispatcher(
 
     private async Task FailedAsync(WebhookDispatch dispatch, int? status, string error, CancellationToken cancellationToken)
     {
-        var after = await store.RecordFailedAsync(dispatch.DeliveryId, status, error, cancellationToken);
+        var after = await store.RecordFailedAsync(dispatch, status, error, cancellationToken);
         if (after?.Status == WebhookDeliveryStatus.Dead)
         {
             LogDeadLettered(logger, dispatch.DeliveryId, dispatch.SubscriptionId, dispatch.Event.Id, after.Attempts, error);

@@ -70,7 +70,7 @@ public class WebhookDeliveryStoreTests : HubDatabaseTest
         for (var i = 0; i < 11; i++)
         {
             var dispatch = Assert.Single(await store.ClaimDueAsync(10, Lease, Ct));
-            var failed = await store.RecordFailedAsync(dispatch.DeliveryId, 503, "HTTP 503", Ct);
+            var failed = await store.RecordFailedAsync(dispatch, 503, "HTTP 503", Ct);
             var next = failed!.NextAttemptAt!.Value;
             delays.Add(next - Db.Time.GetUtcNow());
             Assert.Empty(await store.ClaimDueAsync(10, Lease, Ct));
@@ -107,7 +107,7 @@ public class WebhookDeliveryStoreTests : HubDatabaseTest
         while (last?.Status != WebhookDeliveryStatus.Dead)
         {
             var dispatch = Assert.Single(await store.ClaimDueAsync(10, Lease, Ct));
-            last = await store.RecordFailedAsync(dispatch.DeliveryId, null, "connection refused", Ct);
+            last = await store.RecordFailedAsync(dispatch, null, "connection refused", Ct);
             attempts++;
             if (last!.NextAttemptAt is { } next)
             {
@@ -140,15 +140,15 @@ public class WebhookDeliveryStoreTests : HubDatabaseTest
         Assert.Equal(
             [(EventTypes.PaymentCreated, "payments/1"), (EventTypes.PaymentCreated, "payments/2")],
             firstRound.Select(d => (d.Event.Type, d.Event.Subject)));
-        await store.RecordDeliveredAsync(firstRound[1].DeliveryId, 200, Ct);
-        await store.RecordFailedAsync(firstRound[0].DeliveryId, 500, "HTTP 500", Ct);
+        await store.RecordDeliveredAsync(firstRound[1], 200, Ct);
+        await store.RecordFailedAsync(firstRound[0], 500, "HTTP 500", Ct);
 
         // The retry is due later; payment.paid of payments/1 stays behind it even though it is due now.
         Assert.Empty(await store.ClaimDueAsync(10, Lease, Ct));
         Db.Time.Advance(Options.InitialRetryDelay);
         var retry = Assert.Single(await store.ClaimDueAsync(10, Lease, Ct));
         Assert.Equal(firstRound[0].DeliveryId, retry.DeliveryId);
-        await store.RecordDeliveredAsync(retry.DeliveryId, 204, Ct);
+        await store.RecordDeliveredAsync(retry, 204, Ct);
 
         var paid = Assert.Single(await store.ClaimDueAsync(10, Lease, Ct));
         Assert.Equal(EventTypes.PaymentPaid, paid.Event.Type);
@@ -197,7 +197,7 @@ public class WebhookDeliveryStoreTests : HubDatabaseTest
         await store.EnqueueAsync(Ct);
         var dispatch = Assert.Single(await store.ClaimDueAsync(10, Lease, Ct));
 
-        await store.RecordDeliveredAsync(dispatch.DeliveryId, 202, Ct);
+        await store.RecordDeliveredAsync(dispatch, 202, Ct);
 
         Db.Time.Advance(TimeSpan.FromHours(1));
         Assert.Empty(await store.ClaimDueAsync(10, Lease, Ct));
@@ -250,7 +250,7 @@ public class WebhookDeliveryStoreTests : HubDatabaseTest
         await store.EnqueueAsync(Ct);
         var dispatch = Assert.Single(await store.ClaimDueAsync(10, Lease, Ct));
 
-        var failed = await store.RecordFailedAsync(dispatch.DeliveryId, 500, new string('x', 5000), Ct);
+        var failed = await store.RecordFailedAsync(dispatch, 500, new string('x', 5000), Ct);
 
         Assert.Equal(256, failed!.LastError!.Length);
     }

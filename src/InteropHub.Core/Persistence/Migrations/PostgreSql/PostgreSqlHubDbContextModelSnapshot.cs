@@ -916,6 +916,9 @@ namespace InteropHub.Core.Persistence.Migrations.PostgreSql
                     b.Property<int?>("LastStatusCode")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("LeaseToken")
+                        .HasColumnType("uuid");
+
                     b.Property<long?>("LeaseUntil")
                         .HasColumnType("bigint");
 
