@@ -133,7 +133,7 @@ public sealed class UniqueCluster : IAsyncLifetime
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var tenants = DemoPdnd.Provision(_registry, configuration, Path.Combine(_directory, "pdnd-keys"), DemoTenants.All);
+        var tenants = DemoPdnd.Provision(SandboxPlatforms.InProcess(_registry), configuration, Path.Combine(_directory, "pdnd-keys"), DemoTenants.All);
         foreach (var (tenant, index) in tenants.Select((t, i) => (t, i + 1)))
         {
             Flatten(settings, $"Hub:Tenants:{index}", tenant);
