@@ -39,13 +39,6 @@ public sealed class PagoPaOptions : IValidatableOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan FdrCallGap { get; init; } = TimeSpan.FromSeconds(1.1);
 
-    /// <summary>
-    /// What the hub adds to GPD's 10 s window: every hub instance together starts at most 100 GPD calls of a key in any
-    /// 10 s plus this margin, which absorbs a call reaching GPD later than it started. Defaults to 0.25 seconds.
-    /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:00:05")]
-    public TimeSpan GpdWindowMargin { get; init; } = TimeSpan.FromSeconds(0.25);
-
     internal IEnumerable<Uri> Endpoints() => new[] { GpdUrl, GpdReceiptsUrl, BizEventsUrl, FdrUrl }.OfType<Uri>();
 
     public IEnumerable<string> Validate()

@@ -6,26 +6,26 @@ namespace InteropHub.Adapters.PagoPa.Resilience;
 
 /// <summary>
 /// A platform's limit per subscription key, kept by every hub instance together: each call takes a slot of
-/// <see cref="IUpstreamCallSlots"/> (the hub's database) and starts when the slot says, on the injected clock. A limit
-/// counted from a call's end also queues the process's own callers of a key (System.Threading.RateLimiting's
-/// <see cref="ConcurrencyLimiter"/>, arrival order), so they wake when the previous call's end is recorded.
+/// <see cref="IUpstreamCallSlots"/> (the hub's database), starts when the slot says (on the injected clock) and records
+/// its end when its lease is disposed. The process's own callers beyond the key's slots queue in arrival order
+/// (System.Threading.RateLimiting's <see cref="ConcurrencyLimiter"/>) and wake when one of its calls ends.
 /// </summary>
 internal sealed partial class CallPacing : IDisposable
 {
-    // While another instance's call holds the key, its end is unknown: ask again at most this often.
-    private static readonly TimeSpan LeastRecheck = TimeSpan.FromMilliseconds(100);
+    // While the slot to wait for is held by a call of another instance, its end is unknown: ask again this often.
+    private static readonly TimeSpan Recheck = TimeSpan.FromSeconds(1);
 
     private readonly IUpstreamCallSlots _slots;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly PartitionedRateLimiter<string>? _local;
+    private readonly PartitionedRateLimiter<string> _local;
 
     public CallPacing(CallLimit limit, IUpstreamCallSlots slots, TimeProvider time, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(limit);
         limit.Validate();
         (Limit, _slots, _time, _logger) = (limit, slots, time, logger);
-        _local = limit.AfterEnd is null ? null : PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetConcurrencyLimiter(key, _ => new ConcurrencyLimiterOptions
+        _local = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetConcurrencyLimiter(key, _ => new ConcurrencyLimiterOptions
         {
             PermitLimit = limit.Calls,
             QueueLimit = int.MaxValue,
@@ -38,8 +38,8 @@ internal sealed partial class CallPacing : IDisposable
     /// <summary>Waits until a call with the key <paramref name="keyId"/> may start; disposing the lease ends the call.</summary>
     public async ValueTask<RateLimitLease> AcquireAsync(string keyId, CancellationToken cancellationToken)
     {
-        var local = _local is null ? null : await _local.AcquireAsync(keyId, 1, cancellationToken).ConfigureAwait(false);
-        if (local is { IsAcquired: false })
+        var local = await _local.AcquireAsync(keyId, 1, cancellationToken).ConfigureAwait(false);
+        if (!local.IsAcquired)
         {
             return local;
         }
@@ -55,18 +55,17 @@ internal sealed partial class CallPacing : IDisposable
                     return new SlotLease(this, keyId, slot, local);
                 }
 
-                var recheck = Limit.AfterEnd > LeastRecheck ? Limit.AfterEnd.Value : LeastRecheck;
-                await Task.Delay(slot.Wait < recheck ? slot.Wait : recheck, _time, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(slot.Wait < Recheck ? slot.Wait : Recheck, _time, cancellationToken).ConfigureAwait(false);
             }
         }
         catch
         {
-            local?.Dispose();
+            local.Dispose();
             throw;
         }
     }
 
-    public void Dispose() => _local?.Dispose();
+    public void Dispose() => _local.Dispose();
 
     private async Task StartAsync(string keyId, CallSlot slot, CancellationToken cancellationToken)
     {
@@ -79,7 +78,7 @@ internal sealed partial class CallPacing : IDisposable
         }
         catch (OperationCanceledException)
         {
-            // A caller that gives up frees its slot, so the key's next call need not wait for the longest call.
+            // A caller that gives up ends its slot, so the key's next calls need not wait for the longest call.
             await EndAsync(keyId, slot).ConfigureAwait(false);
             throw;
         }
@@ -97,7 +96,7 @@ internal sealed partial class CallPacing : IDisposable
         }
     }
 
-    private async Task EndAsync(string keyId, CallSlot slot, RateLimitLease? local)
+    private async Task EndAsync(string keyId, CallSlot slot, RateLimitLease local)
     {
         try
         {
@@ -105,14 +104,14 @@ internal sealed partial class CallPacing : IDisposable
         }
         finally
         {
-            local?.Dispose();
+            local.Dispose();
         }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The end of a {Limit} call with {KeyId} was not recorded; its slot frees after the longest call")]
     private static partial void LogEndNotRecorded(ILogger logger, Exception exception, string limit, string keyId);
 
-    private sealed class SlotLease(CallPacing pacing, string keyId, CallSlot slot, RateLimitLease? local) : RateLimitLease
+    private sealed class SlotLease(CallPacing pacing, string keyId, CallSlot slot, RateLimitLease local) : RateLimitLease
     {
         private int _ended;
 
@@ -128,7 +127,7 @@ internal sealed partial class CallPacing : IDisposable
 
         protected override void Dispose(bool disposing)
         {
-            if (disposing && Interlocked.Exchange(ref _ended, 1) == 0 && pacing.Limit.AfterEnd is not null)
+            if (disposing && Interlocked.Exchange(ref _ended, 1) == 0)
             {
                 _ = pacing.EndAsync(keyId, slot, local);
             }

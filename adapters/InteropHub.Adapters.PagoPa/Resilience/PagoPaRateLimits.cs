@@ -18,10 +18,12 @@ internal sealed class PagoPaRateLimits(IUpstreamCallSlots slots, TimeProvider ti
     public static readonly TimeSpan GpdWindow = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// GPD allows 100 calls per 10 s per key: a call's slot stays held <see cref="PagoPaOptions.GpdWindowMargin"/> past
-    /// the 10 s after it started, so no 10 s holds more than 100 arrivals even when a call reaches GPD a little late.
+    /// GPD allows 100 calls per 10 s per key, counted on arrival: a call's slot frees 10 s after the call ended, so the
+    /// 101st call after it starts at least 10 s after that one could have arrived, however late it reached GPD.
+    /// An end never recorded (an instance died) is taken as the attempt timeout after the start.
     /// </summary>
-    public CallPacing Gpd { get; } = new(new CallLimit("gpd", GpdCalls, GpdWindow + options.Value.GpdWindowMargin), slots, time, logger);
+    public CallPacing Gpd { get; } = new(
+        new CallLimit("gpd", GpdCalls, GpdWindow, options.Value.Resilience.AttemptTimeout), slots, time, logger);
 
     /// <summary>
     /// FdR allows 1 call per second per key (TPS 1.0), counted on arrival: one call at a time, and the next starts only
@@ -29,7 +31,7 @@ internal sealed class PagoPaRateLimits(IUpstreamCallSlots slots, TimeProvider ti
     /// An end never recorded (an instance died) is taken as the attempt timeout after the start.
     /// </summary>
     public CallPacing Fdr { get; } = new(
-        new CallLimit("fdr", 1, TimeSpan.Zero, options.Value.FdrCallGap, options.Value.Resilience.AttemptTimeout), slots, time, logger);
+        new CallLimit("fdr", 1, options.Value.FdrCallGap, options.Value.Resilience.AttemptTimeout), slots, time, logger);
 
     public void Dispose()
     {

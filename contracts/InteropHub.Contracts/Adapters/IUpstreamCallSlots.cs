@@ -17,26 +17,23 @@ public interface IUpstreamCallSlots
     /// <param name="cancellationToken">Stops waiting for the key's lock.</param>
     ValueTask<CallSlot> TakeAsync(CallLimit limit, string keyId, CancellationToken cancellationToken);
 
-    /// <summary>Records the end of the call of <paramref name="slot"/>, for limits that count from it (<see cref="CallLimit.AfterEnd"/>).</summary>
+    /// <summary>Records the end of the call of <paramref name="slot"/>: the slot frees <see cref="CallLimit.AfterEnd"/> later.</summary>
     ValueTask EndAsync(CallLimit limit, CallSlot slot, CancellationToken cancellationToken);
 }
 
 /// <summary>
-/// A per-key limit: at most <see cref="Calls"/> slots of a key held at once; a slot frees <see cref="AfterStart"/>
-/// after its call started and, when <see cref="AfterEnd"/> is set, not before <see cref="AfterEnd"/> after the call
-/// ended (until the end is recorded, <see cref="MaxCall"/> bounds the call).
+/// A per-key limit counted on arrival: at most <see cref="Calls"/> slots of a key held at once, a slot freeing
+/// <see cref="AfterEnd"/> after its call ended — a call reaches the platform between its start and its end, so the
+/// calls of a key that start once a slot frees arrive at least <see cref="AfterEnd"/> after it, however late it arrived.
+/// Until its end is recorded, a call is taken to end <see cref="MaxCall"/> after its start.
 /// </summary>
 /// <param name="Name">The limit's name, e.g. <c>gpd</c> (at most 32 characters).</param>
 /// <param name="Calls">Slots of a key held at once.</param>
-/// <param name="AfterStart">How long a slot stays held after its call started.</param>
-/// <param name="AfterEnd">How long a slot stays held after its call ended, if the limit counts from the end.</param>
-/// <param name="MaxCall">The longest a call can run: the end assumed while none was recorded.</param>
-public sealed record CallLimit(string Name, int Calls, TimeSpan AfterStart, TimeSpan? AfterEnd = null, TimeSpan MaxCall = default)
+/// <param name="AfterEnd">How long a slot stays held after its call ended.</param>
+/// <param name="MaxCall">The longest a call can run (its attempt timeout): the end assumed while none was recorded.</param>
+public sealed record CallLimit(string Name, int Calls, TimeSpan AfterEnd, TimeSpan MaxCall)
 {
     public const int MaxNameLength = 32;
-
-    /// <summary>How long a slot stays held after its call started while its end is not (or never) known.</summary>
-    public TimeSpan HeldFromStart => AfterEnd is { } afterEnd && MaxCall + afterEnd > AfterStart ? MaxCall + afterEnd : AfterStart;
 
     /// <summary>Throws unless the limit can be kept: a name, at least one call, no negative span.</summary>
     public void Validate()
@@ -44,8 +41,7 @@ public sealed record CallLimit(string Name, int Calls, TimeSpan AfterStart, Time
         ArgumentException.ThrowIfNullOrWhiteSpace(Name);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Name.Length, MaxNameLength);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Calls);
-        ArgumentOutOfRangeException.ThrowIfLessThan(AfterStart, TimeSpan.Zero);
-        ArgumentOutOfRangeException.ThrowIfLessThan(AfterEnd ?? TimeSpan.Zero, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(AfterEnd, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxCall, TimeSpan.Zero);
     }
 }

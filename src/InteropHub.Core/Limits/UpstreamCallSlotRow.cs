@@ -14,11 +14,9 @@ internal sealed class UpstreamCallSlotRow
     /// <summary>The key's identity (a short SHA-256 hash), never the key.</summary>
     public required string Key { get; init; }
 
-    public long StartsAt { get; init; }
-
-    /// <summary>When the slot stops counting; an upper bound until <see cref="Ended"/>.</summary>
+    /// <summary>When the slot stops counting: its call's start plus the longest call and the gap until <see cref="Ended"/>, then its end plus the gap.</summary>
     public long FreesAt { get; set; }
 
-    /// <summary>Whether <see cref="FreesAt"/> is final (known at start, or the call's end was recorded).</summary>
+    /// <summary>Whether the call's end was recorded, so <see cref="FreesAt"/> is final.</summary>
     public bool Ended { get; set; }
 }

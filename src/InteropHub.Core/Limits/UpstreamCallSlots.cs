@@ -58,10 +58,8 @@ internal sealed class UpstreamCallSlots(IDbContextFactory<HubDbContext> dbFactor
                 }
 
                 using var insert = Command(db, """
-                    INSERT INTO "UpstreamCallSlots" ("Limit", "Key", "StartsAt", "FreesAt", "Ended")
-                    VALUES (@limit, @key, @start, @freesAt, @ended) RETURNING "Id";
-                    """, ("@limit", limit.Name), ("@key", keyId), ("@start", start),
-                    ("@freesAt", start + Micros(limit.HeldFromStart)), ("@ended", limit.AfterEnd is null));
+                    INSERT INTO "UpstreamCallSlots" ("Limit", "Key", "FreesAt", "Ended") VALUES (@limit, @key, @freesAt, FALSE) RETURNING "Id";
+                    """, ("@limit", limit.Name), ("@key", keyId), ("@freesAt", start + Micros(limit.MaxCall + limit.AfterEnd)));
                 var id = Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return new CallSlot(id, Span(start - now));
@@ -72,7 +70,7 @@ internal sealed class UpstreamCallSlots(IDbContextFactory<HubDbContext> dbFactor
     public async ValueTask EndAsync(CallLimit limit, CallSlot slot, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(limit);
-        if (limit.AfterEnd is not { } afterEnd || !slot.Taken)
+        if (!slot.Taken)
         {
             return;
         }
@@ -81,14 +79,13 @@ internal sealed class UpstreamCallSlots(IDbContextFactory<HubDbContext> dbFactor
         await using (db.ConfigureAwait(false))
         {
             await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            // The end is now on the taker's clock: the database's, or the process's whose instant is sent.
+
+            // The end is now on the takers' clock: the database's, or this process's (sent).
             var clock = DatabaseClock(db);
-            var now = clock ? DatabaseNow : "@now";
             using var end = Command(db, $"""
-                UPDATE "UpstreamCallSlots" SET "Ended" = TRUE, "FreesAt" = CASE
-                    WHEN "StartsAt" + @afterStart > {now} + @afterEnd THEN "StartsAt" + @afterStart ELSE {now} + @afterEnd END
+                UPDATE "UpstreamCallSlots" SET "Ended" = TRUE, "FreesAt" = {(clock ? DatabaseNow : "@now")} + @afterEnd
                 WHERE "Id" = @id AND "Ended" = FALSE;
-                """, ("@id", slot.Id), ("@afterStart", Micros(limit.AfterStart)), ("@afterEnd", Micros(afterEnd)));
+                """, ("@id", slot.Id), ("@afterEnd", Micros(limit.AfterEnd)));
             if (!clock)
             {
                 Add(end, "@now", Micros(time.GetUtcNow()));

@@ -1,6 +1,7 @@
 using InteropHub.Adapters.PagoPa.Configuration;
 using InteropHub.Adapters.PagoPa.Resilience;
 using InteropHub.Adapters.PagoPa.Tests.TestSupport;
+using InteropHub.Contracts.Adapters;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -49,19 +50,19 @@ public sealed class CallPacingTests
         var timers = _time.Dues.Count;
         var second = other.Fdr.AcquireAsync("key-a", Ct).AsTask();
 
-        // The other instance cannot know when the call will end: it asks again once per gap, not before.
+        // The other instance cannot know when the running call will end: it asks again each second.
         await EventuallyAsync(() => _time.Dues.Count > timers, "the other instance waits");
-        Assert.Equal(Gap, _time.Dues[^1]);
+        Assert.Equal(TimeSpan.FromSeconds(1), _time.Dues[^1]);
         timers = _time.Dues.Count;
-        _time.Advance(Gap);
+        _time.Advance(TimeSpan.FromSeconds(1));
         await EventuallyAsync(() => _time.Dues.Count > timers, "the other instance asks again");
         _time.Advance(TimeSpan.FromSeconds(0.4));
         first.Dispose();
         var ended = _time.GetUtcNow();
         timers = _time.Dues.Count;
-        _time.Advance(Gap - TimeSpan.FromSeconds(0.4));
+        _time.Advance(TimeSpan.FromSeconds(0.6));
         await EventuallyAsync(() => _time.Dues.Count > timers, "the other instance takes the slot");
-        _time.Advance(TimeSpan.FromSeconds(0.4) - TimeSpan.FromMilliseconds(1));
+        _time.Advance(Gap - TimeSpan.FromSeconds(0.6) - TimeSpan.FromMilliseconds(1));
         Assert.False(second.IsCompleted);
         _time.Advance(TimeSpan.FromMilliseconds(1));
         using var lease = await second.WaitAsync(TimeSpan.FromSeconds(30), Ct);
@@ -82,34 +83,38 @@ public sealed class CallPacingTests
     }
 
     [Fact]
-    public async Task Gpd_calls_of_two_instances_start_100_at_once_and_never_more_than_100_in_10_s_and_the_margin()
+    public async Task Gpd_calls_of_two_instances_start_100_at_once_then_each_10_s_after_the_end_of_the_100th_before()
     {
         using var one = Instance(new PagoPaOptions());
         using var other = Instance(new PagoPaOptions());
         var starts = new List<DateTimeOffset>();
         var calls = Enumerable.Range(0, 250).Select(i => CallAsync(i % 2 == 0 ? one.Gpd : other.Gpd, starts)).ToList();
-        var window = PagoPaRateLimits.GpdWindow + new PagoPaOptions().GpdWindowMargin;
 
+        // Each call ends as it starts; callers who find the 100th call before still running ask again each second.
         foreach (var expected in new[] { 100, 200, 250 })
         {
             await EventuallyAsync(() => Count(starts) == expected, $"{expected} calls started");
-            _time.Advance(window - TimeSpan.FromMilliseconds(1));
-            Assert.Equal(expected, Count(starts));
-            _time.Advance(TimeSpan.FromMilliseconds(1));
+            for (var second = 1; second < 10; second++)
+            {
+                _time.Advance(TimeSpan.FromSeconds(1));
+                Assert.Equal(expected, Count(starts));
+            }
+
+            _time.Advance(TimeSpan.FromSeconds(1));
         }
 
         await Task.WhenAll(calls).WaitAsync(TimeSpan.FromSeconds(30), Ct);
-        var most = starts.Max(first => starts.Count(s => s >= first && s < first + window));
+        var most = starts.Max(first => starts.Count(s => s >= first && s < first + PagoPaRateLimits.GpdWindow));
         Assert.Equal(100, most);
     }
 
     [Fact]
-    public void The_platform_limits_are_gpds_100_per_10_s_and_fdrs_1_per_s_with_margins()
+    public void The_platform_limits_count_from_each_calls_end_gpds_100_per_10_s_and_fdrs_1_per_s_with_a_margin()
     {
         using var limits = Instance(new PagoPaOptions());
 
-        Assert.Equal(("gpd", 100, TimeSpan.FromSeconds(10.25), (TimeSpan?)null), (limits.Gpd.Limit.Name, limits.Gpd.Limit.Calls, limits.Gpd.Limit.AfterStart, limits.Gpd.Limit.AfterEnd));
-        Assert.Equal(("fdr", 1, TimeSpan.Zero, (TimeSpan?)Gap, TimeSpan.FromSeconds(10)), (limits.Fdr.Limit.Name, limits.Fdr.Limit.Calls, limits.Fdr.Limit.AfterStart, limits.Fdr.Limit.AfterEnd, limits.Fdr.Limit.MaxCall));
+        Assert.Equal(new CallLimit("gpd", 100, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10)), limits.Gpd.Limit);
+        Assert.Equal(new CallLimit("fdr", 1, Gap, TimeSpan.FromSeconds(10)), limits.Fdr.Limit);
     }
 
     private PagoPaRateLimits Instance(PagoPaOptions options) => new(_slots, _time, Options.Create(options), NullLogger<PagoPaRateLimits>.Instance);

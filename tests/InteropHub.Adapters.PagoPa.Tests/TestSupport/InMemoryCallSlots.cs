@@ -27,7 +27,7 @@ internal sealed class InMemoryCallSlots(TimeProvider time) : IUpstreamCallSlots
                 start = held.FreesAt;
             }
 
-            var slot = new Slot(++_lastId, limit.Name, keyId, start) { FreesAt = start + limit.HeldFromStart, Ended = limit.AfterEnd is null };
+            var slot = new Slot(++_lastId, limit.Name, keyId) { FreesAt = start + limit.MaxCall + limit.AfterEnd };
             _slots.Add(slot);
             return ValueTask.FromResult(new CallSlot(slot.Id, start - now));
         }
@@ -38,17 +38,16 @@ internal sealed class InMemoryCallSlots(TimeProvider time) : IUpstreamCallSlots
         ArgumentNullException.ThrowIfNull(limit);
         lock (_lock)
         {
-            if (limit.AfterEnd is { } afterEnd && _slots.Find(s => s.Id == slot.Id) is { Ended: false } held)
+            if (_slots.Find(s => s.Id == slot.Id) is { Ended: false } held)
             {
-                var ended = time.GetUtcNow() + afterEnd;
-                (held.FreesAt, held.Ended) = (held.Start + limit.AfterStart > ended ? held.Start + limit.AfterStart : ended, true);
+                (held.FreesAt, held.Ended) = (time.GetUtcNow() + limit.AfterEnd, true);
             }
 
             return ValueTask.CompletedTask;
         }
     }
 
-    private sealed record Slot(long Id, string Limit, string Key, DateTimeOffset Start)
+    private sealed record Slot(long Id, string Limit, string Key)
     {
         public DateTimeOffset FreesAt { get; set; }
 

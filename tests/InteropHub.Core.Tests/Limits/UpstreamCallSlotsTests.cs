@@ -9,58 +9,59 @@ namespace InteropHub.Core.Tests.Limits;
 /// <summary>Upstream limits' slots in the database, on the test's fake clock: what every hub instance sharing it keeps.</summary>
 public class UpstreamCallSlotsTests : HubDatabaseTest
 {
-    private static readonly CallLimit Gpd = new("gpd", 100, TimeSpan.FromSeconds(10.25));
-    private static readonly CallLimit Fdr = new("fdr", 1, TimeSpan.Zero, TimeSpan.FromSeconds(1.1), TimeSpan.FromSeconds(10));
+    private static readonly CallLimit Gpd = new("gpd", 100, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10));
+    private static readonly CallLimit Fdr = new("fdr", 1, TimeSpan.FromSeconds(1.1), TimeSpan.FromSeconds(10));
 
     /// <summary>Slots on <paramref name="clock"/> (the fake clock of the test by default), as one hub instance takes them.</summary>
     private protected UpstreamCallSlots Slots(TimeProvider? clock = null, bool databaseClock = false) =>
         new(Db.Get<IDbContextFactory<HubDbContext>>(), clock ?? Db.Time, databaseClock);
 
     [Fact]
-    public async Task Parallel_takers_on_two_instances_never_start_more_than_the_limit_in_any_window()
+    public async Task Parallel_takers_on_two_instances_get_no_more_slots_than_the_limit_while_the_calls_run()
     {
         var instances = new[] { Slots(), Slots() };
 
         var slots = await Task.WhenAll(Enumerable.Range(0, 250).Select(i => instances[i % 2].TakeAsync(Gpd, "key-a", Ct).AsTask()));
 
-        Assert.All(slots, s => Assert.True(s.Taken));
-        Assert.Equal(250, slots.Select(s => s.Id).Distinct().Count());
-        var starts = slots.CountBy(s => s.Wait).OrderBy(g => g.Key).Select(g => (g.Key, g.Value)).ToArray();
-        Assert.Equal(new[] { (TimeSpan.Zero, 100), (Gpd.AfterStart, 100), (2 * Gpd.AfterStart, 50) }, starts);
+        var taken = slots.Where(s => s.Taken).ToList();
+        Assert.Equal(100, taken.Count);
+        Assert.All(taken, s => Assert.Equal(TimeSpan.Zero, s.Wait));
+        Assert.All(slots.Where(s => !s.Taken), s => Assert.Equal(Gpd.MaxCall + Gpd.AfterEnd, s.Wait));
     }
 
     [Fact]
-    public async Task A_taker_that_finds_the_window_full_learns_when_the_next_slot_frees()
+    public async Task Once_the_calls_ended_parallel_takers_learn_when_their_slot_frees_and_none_starts_early()
     {
-        var slots = Slots();
-        for (var i = 0; i < 99; i++)
-        {
-            await slots.TakeAsync(Gpd, "key-a", Ct);
-        }
-
+        var instances = new[] { Slots(), Slots() };
+        var first = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => instances[i % 2].TakeAsync(Gpd, "key-a", Ct).AsTask()));
+        Db.Time.Advance(TimeSpan.FromSeconds(2));
+        await Task.WhenAll(first.Take(60).Select(s => instances[0].EndAsync(Gpd, s, Ct).AsTask()));
+        Db.Time.Advance(TimeSpan.FromSeconds(1));
+        await Task.WhenAll(first.Skip(60).Select(s => instances[1].EndAsync(Gpd, s, Ct).AsTask()));
         Db.Time.Advance(TimeSpan.FromSeconds(4));
-        Assert.Equal(TimeSpan.Zero, (await slots.TakeAsync(Gpd, "key-a", Ct)).Wait);
-        Db.Time.Advance(TimeSpan.FromSeconds(3));
 
-        Assert.Equal(TimeSpan.FromSeconds(3.25), (await slots.TakeAsync(Gpd, "key-a", Ct)).Wait);
-        Db.Time.Advance(TimeSpan.FromSeconds(3.25));
-        Assert.Equal(TimeSpan.Zero, (await slots.TakeAsync(Gpd, "key-a", Ct)).Wait);
+        var next = await Task.WhenAll(Enumerable.Range(0, 150).Select(i => instances[i % 2].TakeAsync(Gpd, "key-a", Ct).AsTask()));
+
+        // 60 calls ended at 2 s and 40 at 3 s: their slots free 10 s later, 5 s from now and 6 s; no slot beyond them.
+        var waits = next.Where(s => s.Taken).CountBy(s => s.Wait).OrderBy(g => g.Key).Select(g => (g.Key, g.Value)).ToArray();
+        Assert.Equal(new[] { (TimeSpan.FromSeconds(5), 60), (TimeSpan.FromSeconds(6), 40) }, waits);
+        Assert.Equal(50, next.Count(s => !s.Taken));
     }
 
     [Fact]
     public async Task Keys_and_limits_keep_their_slots_apart()
     {
         var slots = Slots();
-        var few = Gpd with { Calls = 1 };
-        await slots.TakeAsync(few, "key-a", Ct);
+        var one = Gpd with { Calls = 1 };
+        await slots.TakeAsync(one, "key-a", Ct);
 
-        Assert.Equal(TimeSpan.Zero, (await slots.TakeAsync(few, "key-b", Ct)).Wait);
-        Assert.Equal(TimeSpan.Zero, (await slots.TakeAsync(few with { Name = "other" }, "key-a", Ct)).Wait);
-        Assert.Equal(Gpd.AfterStart, (await slots.TakeAsync(few, "key-a", Ct)).Wait);
+        Assert.True((await slots.TakeAsync(one, "key-b", Ct)).Taken);
+        Assert.True((await slots.TakeAsync(one with { Name = "other" }, "key-a", Ct)).Taken);
+        Assert.False((await slots.TakeAsync(one, "key-a", Ct)).Taken);
     }
 
     [Fact]
-    public async Task An_end_counted_slot_is_held_while_its_call_runs_and_frees_the_gap_after_the_recorded_end()
+    public async Task A_slot_is_held_while_its_call_runs_and_frees_the_gap_after_the_recorded_end()
     {
         var slots = Slots();
         var first = await slots.TakeAsync(Fdr, "key-a", Ct);
@@ -88,28 +89,31 @@ public class UpstreamCallSlotsTests : HubDatabaseTest
     }
 
     [Fact]
-    public async Task Parallel_takers_of_an_end_counted_limit_get_one_slot_between_them()
+    public async Task Parallel_takers_of_a_one_call_limit_get_one_slot_between_them()
     {
         var instances = new[] { Slots(), Slots() };
 
         var slots = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => instances[i % 2].TakeAsync(Fdr, "key-a", Ct).AsTask()));
 
         Assert.Single(slots, s => s.Taken);
-        Assert.Equal(1L, Convert.ToInt64(await Db.ScalarAsync("""SELECT COUNT(*) FROM "UpstreamCallSlots" """), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(1L, await CountAsync());
     }
 
     [Fact]
     public async Task The_database_keeps_the_key_identity_and_forgets_slots_that_have_freed()
     {
         var slots = Slots();
-        await slots.TakeAsync(Gpd, "key-0123456789ab", Ct);
-        Db.Time.Advance(Gpd.AfterStart);
+        await slots.EndAsync(Gpd, await slots.TakeAsync(Gpd, "key-0123456789ab", Ct), Ct);
+        Db.Time.Advance(Gpd.AfterEnd);
 
         await slots.TakeAsync(Gpd, "key-0123456789ab", Ct);
 
-        Assert.Equal(1L, Convert.ToInt64(await Db.ScalarAsync("""SELECT COUNT(*) FROM "UpstreamCallSlots" """), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(1L, await CountAsync());
         Assert.Equal("key-0123456789ab", await Db.ScalarAsync("""SELECT "Key" FROM "UpstreamCallSlots" """));
     }
+
+    private async Task<long> CountAsync() =>
+        Convert.ToInt64(await Db.ScalarAsync("""SELECT COUNT(*) FROM "UpstreamCallSlots" """), System.Globalization.CultureInfo.InvariantCulture);
 }
 
 public sealed class UpstreamCallSlotsPostgreSqlTests : UpstreamCallSlotsTests
@@ -119,16 +123,20 @@ public sealed class UpstreamCallSlotsPostgreSqlTests : UpstreamCallSlotsTests
     [Fact]
     public async Task Instances_whose_clocks_disagree_share_one_window_on_the_database_clock()
     {
-        var limit = new CallLimit("gpd", 10, TimeSpan.FromSeconds(30));
+        var limit = new CallLimit("gpd", 10, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(10));
         var early = Slots(new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(-1)), databaseClock: true);
         var late = Slots(new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(1)), databaseClock: true);
         for (var i = 0; i < 10; i++)
         {
-            Assert.Equal(TimeSpan.Zero, (await late.TakeAsync(limit, "key-a", Ct)).Wait);
+            var slot = await late.TakeAsync(limit, "key-a", Ct);
+            Assert.Equal(TimeSpan.Zero, slot.Wait);
+            await late.EndAsync(limit, slot, Ct);
         }
 
         var next = await early.TakeAsync(limit, "key-a", Ct);
 
-        Assert.InRange(next.Wait, TimeSpan.FromSeconds(20), limit.AfterStart);
+        // The slots free 30 s after the ends on the database's clock, whatever either process's clock says.
+        Assert.True(next.Taken);
+        Assert.InRange(next.Wait, TimeSpan.FromSeconds(20), limit.AfterEnd);
     }
 }

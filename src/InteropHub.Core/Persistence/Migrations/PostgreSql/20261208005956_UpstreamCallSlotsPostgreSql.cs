@@ -1,11 +1,12 @@
 ﻿using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace InteropHub.Core.Persistence.Migrations
+namespace InteropHub.Core.Persistence.Migrations.PostgreSql
 {
     /// <inheritdoc />
-    public partial class UpstreamCallSlots : Migration
+    public partial class UpstreamCallSlotsPostgreSql : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -14,13 +15,12 @@ namespace InteropHub.Core.Persistence.Migrations
                 name: "UpstreamCallSlots",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Limit = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    FreesAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Ended = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Limit = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    FreesAt = table.Column<long>(type: "bigint", nullable: false),
+                    Ended = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace InteropHub.Core.Persistence.Migrations
 {
     [DbContext(typeof(HubDbContext))]
-    [Migration("20261208001355_UpstreamCallSlots")]
+    [Migration("20261208005856_UpstreamCallSlots")]
     partial class UpstreamCallSlots
     {
         /// <inheritdoc />
@@ -304,9 +304,6 @@ namespace InteropHub.Core.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
-
-                    b.Property<long>("StartsAt")
-                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

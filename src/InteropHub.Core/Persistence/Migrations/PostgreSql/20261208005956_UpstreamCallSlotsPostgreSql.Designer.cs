@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace InteropHub.Core.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlHubDbContext))]
-    [Migration("20261208001518_UpstreamCallSlotsPostgreSql")]
+    [Migration("20261208005956_UpstreamCallSlotsPostgreSql")]
     partial class UpstreamCallSlotsPostgreSql
     {
         /// <inheritdoc />
@@ -317,9 +317,6 @@ namespace InteropHub.Core.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
-
-                    b.Property<long>("StartsAt")
-                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 

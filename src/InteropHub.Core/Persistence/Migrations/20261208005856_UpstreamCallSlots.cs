@@ -1,12 +1,11 @@
 ﻿using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace InteropHub.Core.Persistence.Migrations.PostgreSql
+namespace InteropHub.Core.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class UpstreamCallSlotsPostgreSql : Migration
+    public partial class UpstreamCallSlots : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -15,13 +14,12 @@ namespace InteropHub.Core.Persistence.Migrations.PostgreSql
                 name: "UpstreamCallSlots",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Limit = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    StartsAt = table.Column<long>(type: "bigint", nullable: false),
-                    FreesAt = table.Column<long>(type: "bigint", nullable: false),
-                    Ended = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Limit = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FreesAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Ended = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
