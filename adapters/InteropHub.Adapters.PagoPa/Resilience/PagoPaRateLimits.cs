@@ -12,18 +12,14 @@ namespace InteropHub.Adapters.PagoPa.Resilience;
 internal sealed class PagoPaRateLimits(IUpstreamCallSlots slots, TimeProvider time, IOptions<PagoPaOptions> options, ILogger<PagoPaRateLimits> logger)
     : IDisposable
 {
-    /// <summary>GPD's calls per key per <see cref="GpdWindow"/> (APIM's sliding window).</summary>
-    public const int GpdCalls = 100;
-
-    public static readonly TimeSpan GpdWindow = TimeSpan.FromSeconds(10);
-
     /// <summary>
-    /// GPD allows 100 calls per 10 s per key, counted on arrival: a call's slot frees 10 s after the call ended, so the
-    /// 101st call after it starts at least 10 s after that one could have arrived, however late it reached GPD.
+    /// GPD allows 100 calls per 10 s per key (<see cref="PagoPaOptions.GpdCallsPerWindow"/>, <see cref="PagoPaOptions.GpdWindow"/>),
+    /// counted on arrival: a call's slot frees 10 s after the call ended, so the 100th call after it starts at least
+    /// 10 s after that one could have arrived, however late it reached GPD.
     /// An end never recorded (an instance died) is taken as the attempt timeout after the start.
     /// </summary>
     public CallPacing Gpd { get; } = new(
-        new CallLimit("gpd", GpdCalls, GpdWindow, options.Value.Resilience.AttemptTimeout), slots, time, logger);
+        new CallLimit("gpd", options.Value.GpdCallsPerWindow, options.Value.GpdWindow, options.Value.Resilience.AttemptTimeout), slots, time, logger);
 
     /// <summary>
     /// FdR allows 1 call per second per key (TPS 1.0), counted on arrival: one call at a time, and the next starts only

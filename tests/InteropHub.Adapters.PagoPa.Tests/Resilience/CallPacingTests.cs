@@ -104,7 +104,7 @@ public sealed class CallPacingTests
         }
 
         await Task.WhenAll(calls).WaitAsync(TimeSpan.FromSeconds(30), Ct);
-        var most = starts.Max(first => starts.Count(s => s >= first && s < first + PagoPaRateLimits.GpdWindow));
+        var most = starts.Max(first => starts.Count(s => s >= first && s < first + new PagoPaOptions().GpdWindow));
         Assert.Equal(100, most);
     }
 

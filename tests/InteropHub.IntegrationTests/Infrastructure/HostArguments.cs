@@ -8,7 +8,8 @@ public static class HostArguments
         Directory.CreateDirectory(Path.Combine(directory, "tenants"));
         var all = new Dictionary<string, string?>(settings, StringComparer.OrdinalIgnoreCase)
         {
-            ["ConnectionStrings:Hub"] = $"Data Source={Path.Combine(directory, "hub.db")}",
+            // A SQLite file in the directory unless the settings name a database (PostgreSQL shared by several hubs).
+            ["ConnectionStrings:Hub"] = settings.TryGetValue("ConnectionStrings:Hub", out var database) ? database : $"Data Source={Path.Combine(directory, "hub.db")}",
             ["Hub:TenantsFolder"] = Path.Combine(directory, "tenants"),
             ["urls"] = "http://127.0.0.1:0",
         };
