@@ -13,7 +13,10 @@ using Refit;
 
 namespace InteropHub.Adapters.PagoPa;
 
-/// <summary>The pagoPA adapter: debt positions on GPD, receipts and reporting flows.</summary>
+/// <summary>
+/// The pagoPA adapter: debt positions on GPD, receipts and reporting flows. Needs the host's
+/// <see cref="IUpstreamCallSlots"/> (Core), which keeps GPD's and FdR's per-key limits for every hub instance together.
+/// </summary>
 public sealed class PagoPaAdapterPlugin : IAdapterPlugin
 {
     internal const string HealthClientName = "pagopa-health";
@@ -30,7 +33,7 @@ public sealed class PagoPaAdapterPlugin : IAdapterPlugin
         var services = registration.Services;
         services.TryAddSingleton(TimeProvider.System);
 
-        // One limit per subscription key for the whole process, shared by v1 and v2: every caller of a key shares GPD's rate.
+        // One limit per subscription key for every instance, shared by v1 and v2: every caller of a key shares GPD's rate.
         services.AddSingleton<PagoPaRateLimits>();
         services.AddHttpClient(GpdClientName)
             .ConfigureHttpClient((sp, http) => http.BaseAddress = GpdBase(sp, "v1"))
@@ -47,7 +50,7 @@ public sealed class PagoPaAdapterPlugin : IAdapterPlugin
         services.AddTransient<IPaymentGateway, GpdPaymentGateway>();
         services.AddSingleton<IPaymentNoticeRenderer, PaymentNoticeRenderer>();
 
-        // Reconciliation reads only; FdR's calls paced per key by one process-wide limit.
+        // Reconciliation reads only; FdR's calls paced per key by one limit for every instance.
         services.AddHttpClient(FdrClientName)
             .ConfigureHttpClient((sp, http) => http.BaseAddress = sp.GetRequiredService<IOptions<PagoPaOptions>>().Value.FdrUrl)
             .AddPagoPaResilience(limits => limits.Fdr);

@@ -1,3 +1,4 @@
+using InteropHub.Contracts.Adapters;
 using InteropHub.Contracts.Stores;
 using InteropHub.Contracts.Tenancy;
 using InteropHub.Core.ApiKeys;
@@ -13,6 +14,7 @@ using InteropHub.Core.Configuration;
 using InteropHub.Core.Events;
 using InteropHub.Core.Idempotency;
 using InteropHub.Core.Jobs;
+using InteropHub.Core.Limits;
 using InteropHub.Core.Persistence;
 using InteropHub.Core.Tenancy;
 using InteropHub.Core.Verifications;
@@ -70,6 +72,8 @@ public static class HubCoreServiceCollectionExtensions
         services.TryAddSingleton<IReconciliationMatcher, ReconciliationMatcher>();
         services.TryAddSingleton<IReconciliationQueries, ReconciliationQueries>();
         services.TryAddSingleton<IQuotaLedger, QuotaLedger>();
+        services.TryAddSingleton<IUpstreamCallSlots>(sp => new UpstreamCallSlots(
+            sp.GetRequiredService<IDbContextFactory<HubDbContext>>(), sp.GetRequiredService<TimeProvider>(), databaseClock: database.Provider == HubDatabaseProvider.PostgreSql));
         services.TryAddSingleton<IJobRunStore, JobRunStore>();
         services.TryAddSingleton<IWebhookSubscriptionStore, WebhookSubscriptionStore>();
         services.TryAddSingleton<IWebhookDeliveryStore, WebhookDeliveryStore>();

@@ -39,6 +39,17 @@ public sealed class PagoPaOptions : IValidatableOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan FdrCallGap { get; init; } = TimeSpan.FromSeconds(1.1);
 
+    /// <summary>
+    /// GPD's calls per subscription key in any <see cref="GpdWindow"/>, counted on arrival (APIM's rate-limit-by-key on
+    /// GPD, pagopa.md §1.1: 100 per 10 s); every hub instance keeps it together. Defaults to 100.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int GpdCallsPerWindow { get; init; } = 100;
+
+    /// <summary>The sliding window of <see cref="GpdCallsPerWindow"/>. Defaults to 10 seconds.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan GpdWindow { get; init; } = TimeSpan.FromSeconds(10);
+
     internal IEnumerable<Uri> Endpoints() => new[] { GpdUrl, GpdReceiptsUrl, BizEventsUrl, FdrUrl }.OfType<Uri>();
 
     public IEnumerable<string> Validate()

@@ -98,6 +98,12 @@ public sealed class PagoPaSandbox
     /// <summary>Calls made with this subscription key, refused ones (429, faults) included.</summary>
     public int RequestCount(string subscriptionKey) => _gate.Calls(subscriptionKey);
 
+    /// <summary>
+    /// Of this subscription key: the calls refused 429 for the rate limit (FdR's spacing aside), and the most calls
+    /// (refused ones included) that arrived within one <see cref="PagoPaSandboxSettings.RateLimitWindow"/>.
+    /// </summary>
+    public (int Throttled, int Busiest) RateLimitWindow(string subscriptionKey) => _gate.Window(subscriptionKey);
+
     /// <summary>Forgets call counts, rate-limit windows and FdR's last arrivals.</summary>
     public void ResetRequestCounts()
     {

@@ -1,9 +1,11 @@
+using InteropHub.Contracts.Adapters;
 using InteropHub.Core.ApiKeys;
 using InteropHub.Core.Audit;
 using InteropHub.Core.Checkpoints;
 using InteropHub.Core.Events;
 using InteropHub.Core.Idempotency;
 using InteropHub.Core.Jobs;
+using InteropHub.Core.Limits;
 using InteropHub.Core.Payments;
 using InteropHub.Core.Quotas;
 using InteropHub.Core.Reconciliation;
@@ -54,6 +56,8 @@ internal class HubDbContext : DbContext
     public DbSet<SequenceRow> Sequences => Set<SequenceRow>();
 
     public DbSet<QuotaCounterRow> QuotaCounters => Set<QuotaCounterRow>();
+
+    public DbSet<UpstreamCallSlotRow> UpstreamCallSlots => Set<UpstreamCallSlotRow>();
 
     public DbSet<VerificationBatchRow> VerificationBatches => Set<VerificationBatchRow>();
 
@@ -196,6 +200,15 @@ internal class HubDbContext : DbContext
             counter.Property(c => c.Tenant).HasMaxLength(TenantLength);
             counter.Property(c => c.Service).HasMaxLength(32);
             counter.Property(c => c.Day).HasMaxLength(10);
+        });
+
+        modelBuilder.Entity<UpstreamCallSlotRow>(slot =>
+        {
+            slot.ToTable("UpstreamCallSlots");
+            slot.HasKey(s => s.Id);
+            slot.Property(s => s.Limit).HasMaxLength(CallLimit.MaxNameLength);
+            slot.Property(s => s.Key).HasMaxLength(HashLength);
+            slot.HasIndex(s => new { s.Limit, s.Key, s.FreesAt });
         });
 
         modelBuilder.Entity<VerificationBatchRow>(batch =>

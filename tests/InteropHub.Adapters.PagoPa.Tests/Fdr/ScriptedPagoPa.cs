@@ -1,3 +1,4 @@
+using InteropHub.Contracts.Adapters;
 using System.Globalization;
 using InteropHub.Adapters.PagoPa.Tests.TestSupport;
 using InteropHub.Contracts.Payments;
@@ -55,6 +56,7 @@ internal sealed class ScriptedPagoPa : IDisposable
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton<ITenantDirectory>(new Tenants());
         services.AddSingleton<ISecretResolver>(new Secrets());
+        services.AddSingleton<IUpstreamCallSlots>(new InMemoryCallSlots(Time));
         var plugin = new PagoPaAdapterPlugin();
         plugin.Register(new TestAdapterRegistration(services, configuration.GetSection("Adapters:PagoPa"), new Tenants().All));
         foreach (var client in new[] { PagoPaAdapterPlugin.FdrClientName, PagoPaAdapterPlugin.BizEventsClientName, PagoPaAdapterPlugin.GpdClientName })

@@ -1,22 +1,30 @@
 using InteropHub.Adapters.PagoPa.Configuration;
 using InteropHub.Adapters.PagoPa.Resilience;
+using InteropHub.Adapters.PagoPa.Tests.TestSupport;
+using InteropHub.Contracts.Adapters;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace InteropHub.Adapters.PagoPa.Tests.Resilience;
 
-/// <summary>pagoPA's per-key limits on a fake clock: FdR paced from the end of the previous call, GPD evenly within 100 calls per 10 s.</summary>
+/// <summary>
+/// pagoPA's per-key limits on a fake clock, over slots shared by every instance: FdR paced from the end of the previous
+/// call, GPD at most 100 calls in any 10 s plus the margin.
+/// </summary>
 public sealed class CallPacingTests
 {
     private static readonly TimeSpan Gap = TimeSpan.FromSeconds(1.1);
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+    private readonly TimerLog _time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+    private readonly InMemoryCallSlots _slots;
+
+    public CallPacingTests() => _slots = new InMemoryCallSlots(_time);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task The_next_fdr_call_starts_only_the_gap_after_the_previous_call_ended()
     {
-        using var limits = new PagoPaRateLimits(_time, Options.Create(new PagoPaOptions { FdrCallGap = Gap }));
+        using var limits = Instance(new PagoPaOptions { FdrCallGap = Gap });
         var fdr = limits.Fdr;
         var first = await fdr.AcquireAsync("key-a", Ct);
         var second = fdr.AcquireAsync("key-a", Ct).AsTask();
@@ -24,7 +32,7 @@ public sealed class CallPacingTests
         // A slow call: the pace counts from its end, so a slow answer never squeezes the next arrival.
         _time.Advance(TimeSpan.FromSeconds(5));
         Assert.False(second.IsCompleted);
-        first.Dispose();
+        await EndAndAwaitTimerAsync(first);
         _time.Advance(Gap - TimeSpan.FromMilliseconds(1));
         Assert.False(second.IsCompleted);
         _time.Advance(TimeSpan.FromMilliseconds(1));
@@ -34,9 +42,38 @@ public sealed class CallPacingTests
     }
 
     [Fact]
+    public async Task Fdr_calls_of_two_instances_keep_the_gap_after_the_end_of_each_others_calls()
+    {
+        using var one = Instance(new PagoPaOptions { FdrCallGap = Gap });
+        using var other = Instance(new PagoPaOptions { FdrCallGap = Gap });
+        var first = await one.Fdr.AcquireAsync("key-a", Ct);
+        var timers = _time.Dues.Count;
+        var second = other.Fdr.AcquireAsync("key-a", Ct).AsTask();
+
+        // The other instance cannot know when the running call will end: it asks again each second.
+        await EventuallyAsync(() => _time.Dues.Count > timers, "the other instance waits");
+        Assert.Equal(TimeSpan.FromSeconds(1), _time.Dues[^1]);
+        timers = _time.Dues.Count;
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await EventuallyAsync(() => _time.Dues.Count > timers, "the other instance asks again");
+        _time.Advance(TimeSpan.FromSeconds(0.4));
+        first.Dispose();
+        var ended = _time.GetUtcNow();
+        timers = _time.Dues.Count;
+        _time.Advance(TimeSpan.FromSeconds(0.6));
+        await EventuallyAsync(() => _time.Dues.Count > timers, "the other instance takes the slot");
+        _time.Advance(Gap - TimeSpan.FromSeconds(0.6) - TimeSpan.FromMilliseconds(1));
+        Assert.False(second.IsCompleted);
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        using var lease = await second.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+
+        Assert.Equal(ended + Gap, _time.GetUtcNow());
+    }
+
+    [Fact]
     public async Task Fdr_keys_are_paced_apart()
     {
-        using var limits = new PagoPaRateLimits(_time, Options.Create(new PagoPaOptions()));
+        using var limits = Instance(new PagoPaOptions());
         var fdr = limits.Fdr;
         using var a = await fdr.AcquireAsync("key-a", Ct);
 
@@ -46,35 +83,48 @@ public sealed class CallPacingTests
     }
 
     [Fact]
-    public async Task Gpd_calls_start_ten_at_a_time_1_1_s_apart_and_never_more_than_100_in_10_s()
+    public async Task Gpd_calls_of_two_instances_start_100_at_once_then_each_10_s_after_the_end_of_the_100th_before()
     {
-        using var limits = new PagoPaRateLimits(_time, Options.Create(new PagoPaOptions()));
-        var gpd = limits.Gpd;
+        using var one = Instance(new PagoPaOptions());
+        using var other = Instance(new PagoPaOptions());
         var starts = new List<DateTimeOffset>();
-        var calls = Enumerable.Range(0, 125).Select(_ => CallAsync(gpd, starts)).ToList();
+        var calls = Enumerable.Range(0, 250).Select(i => CallAsync(i % 2 == 0 ? one.Gpd : other.Gpd, starts)).ToList();
 
-        for (var group = 1; group <= 13; group++)
+        // Each call ends as it starts; callers who find the 100th call before still running ask again each second.
+        foreach (var expected in new[] { 100, 200, 250 })
         {
-            var expected = Math.Min(10 * group, calls.Count);
             await EventuallyAsync(() => Count(starts) == expected, $"{expected} calls started");
-            Assert.Equal(expected, Count(starts));
-            _time.Advance(PagoPaRateLimits.GpdPermitHold - TimeSpan.FromMilliseconds(1));
-            Assert.Equal(expected, Count(starts));
-            _time.Advance(TimeSpan.FromMilliseconds(1));
+            for (var second = 1; second < 10; second++)
+            {
+                _time.Advance(TimeSpan.FromSeconds(1));
+                Assert.Equal(expected, Count(starts));
+            }
+
+            _time.Advance(TimeSpan.FromSeconds(1));
         }
 
         await Task.WhenAll(calls).WaitAsync(TimeSpan.FromSeconds(30), Ct);
-        var most = starts.Max(first => starts.Count(s => s >= first && s <= first + TimeSpan.FromSeconds(10)));
+        var most = starts.Max(first => starts.Count(s => s >= first && s < first + new PagoPaOptions().GpdWindow));
         Assert.Equal(100, most);
     }
 
     [Fact]
-    public void The_platform_limits_are_gpds_100_per_10_s_and_fdrs_1_per_s_with_a_margin()
+    public void The_platform_limits_count_from_each_calls_end_gpds_100_per_10_s_and_fdrs_1_per_s_with_a_margin()
     {
-        using var limits = new PagoPaRateLimits(_time, Options.Create(new PagoPaOptions()));
+        using var limits = Instance(new PagoPaOptions());
 
-        Assert.Equal((10, TimeSpan.FromSeconds(1.1), TimeSpan.Zero), (limits.Gpd.Permits, limits.Gpd.AfterStart, limits.Gpd.AfterEnd));
-        Assert.Equal((1, TimeSpan.Zero, TimeSpan.FromSeconds(1.1)), (limits.Fdr.Permits, limits.Fdr.AfterStart, limits.Fdr.AfterEnd));
+        Assert.Equal(new CallLimit("gpd", 100, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10)), limits.Gpd.Limit);
+        Assert.Equal(new CallLimit("fdr", 1, Gap, TimeSpan.FromSeconds(10)), limits.Fdr.Limit);
+    }
+
+    private PagoPaRateLimits Instance(PagoPaOptions options) => new(_slots, _time, Options.Create(options), NullLogger<PagoPaRateLimits>.Instance);
+
+    // Ends the call of the lease; the key's next caller then waits for its slot on a new timer.
+    private async Task EndAndAwaitTimerAsync(IDisposable lease)
+    {
+        var timers = _time.Dues.Count;
+        lease.Dispose();
+        await EventuallyAsync(() => _time.Dues.Count > timers, "the next call waits for its slot");
     }
 
     private async Task CallAsync(CallPacing pacing, List<DateTimeOffset> starts)

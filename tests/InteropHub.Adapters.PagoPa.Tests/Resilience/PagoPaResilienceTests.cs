@@ -8,6 +8,7 @@ using InteropHub.Adapters.Resilience;
 using InteropHub.Contracts.Errors;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Testing;
@@ -29,7 +30,7 @@ public sealed class PagoPaResilienceTests : IDisposable
     public void A_pagopa_pipeline_is_total_timeout_retry_breaker_rate_limit_then_attempt_timeout_with_the_pagopa_defaults()
     {
         var options = new PagoPaOptions().Resilience;
-        using var limits = new PagoPaRateLimits(_pagoPa.Time, Options.Create(new PagoPaOptions()));
+        using var limits = new PagoPaRateLimits(new TestSupport.InMemoryCallSlots(_pagoPa.Time), _pagoPa.Time, Options.Create(new PagoPaOptions()), NullLogger<PagoPaRateLimits>.Instance);
         var rules = PagoPaResilience.Rules(l => l.Gpd);
 
         var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _pagoPa.Time }

@@ -1,3 +1,4 @@
+using InteropHub.Contracts.Adapters;
 using InteropHub.Adapters.PagoPa.Gpd;
 using InteropHub.Contracts.Payments;
 using InteropHub.Contracts.Tenancy;
@@ -41,6 +42,7 @@ internal sealed class GatewayHost : IDisposable
         var bari = new BariTenant();
         services.AddSingleton<ITenantDirectory>(bari);
         services.AddSingleton<ISecretResolver>(bari);
+        services.AddSingleton<IUpstreamCallSlots>(sp => new InMemoryCallSlots(sp.GetRequiredService<TimeProvider>()));
         plugin.Register(new TestAdapterRegistration(services, configuration.GetSection("Adapters:PagoPa"), bari.All));
         foreach (var client in new[] { PagoPaAdapterPlugin.GpdClientName, PagoPaAdapterPlugin.GpdBulkClientName })
         {

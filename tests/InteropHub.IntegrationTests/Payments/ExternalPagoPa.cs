@@ -13,7 +13,11 @@ internal sealed class ExternalPagoPa : IDisposable
     public const string FiscalCode = "80015010723";
     public const string Iban = "IT60X0542811101000000123456";
 
-    private readonly SandboxHost _host = SandboxHost.Start();
+    private readonly SandboxHost _host;
+
+    /// <param name="settings">The sandbox's gateway limits; pagoPA's own by default.</param>
+    public ExternalPagoPa(PagoPaSandboxSettings? settings = null) =>
+        _host = SandboxHost.Start(new SandboxSettings { PagoPa = settings ?? new PagoPaSandboxSettings() });
 
     public PagoPaSandbox Sandbox => _host.PagoPa;
 

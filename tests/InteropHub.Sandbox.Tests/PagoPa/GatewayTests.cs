@@ -2,7 +2,7 @@ using static InteropHub.Sandbox.Tests.PagoPa.GpdHost;
 
 namespace InteropHub.Sandbox.Tests.PagoPa;
 
-/// <summary>APIM in front of GPD: the subscription key is required, counted, and limited to 100 calls per 10 s.</summary>
+/// <summary>APIM in front of GPD: the subscription key is required, counted, and limited to 100 calls in any 10 s.</summary>
 public sealed class GatewayTests : IDisposable
 {
     private readonly GpdHost _host = new();
@@ -47,5 +47,24 @@ public sealed class GatewayTests : IDisposable
         Assert.Equal(429, limited);
         Assert.Equal(TimeSpan.FromSeconds(6), response.Headers.RetryAfter?.Delta);
         Assert.Equal((404, 404), (otherKey, later));
+    }
+
+    [Fact]
+    public async Task The_window_slides_so_calls_on_both_sides_of_a_window_boundary_never_pass_100_in_10_seconds()
+    {
+        await _host.Call(HttpMethod.Get, "debtpositions/none");
+        _host.Time.Advance(TimeSpan.FromSeconds(9));
+        for (var i = 0; i < 99; i++)
+        {
+            await _host.Call(HttpMethod.Get, "debtpositions/none");
+        }
+
+        _host.Time.Advance(TimeSpan.FromSeconds(1));
+        var (first, _, _) = await _host.Call(HttpMethod.Get, "debtpositions/none");
+        var (second, _, response) = await _host.Call(HttpMethod.Get, "debtpositions/none");
+
+        Assert.Equal((404, 429), (first, second));
+        Assert.Equal(TimeSpan.FromSeconds(9), response.Headers.RetryAfter?.Delta);
+        Assert.Equal((1, 101), _host.PagoPa.RateLimitWindow(Key));
     }
 }

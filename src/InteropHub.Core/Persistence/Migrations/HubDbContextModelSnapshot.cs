@@ -280,6 +280,35 @@ namespace InteropHub.Core.Persistence.Migrations
                     b.ToTable("JobRuns", (string)null);
                 });
 
+            modelBuilder.Entity("InteropHub.Core.Limits.UpstreamCallSlotRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Ended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FreesAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Limit")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Limit", "Key", "FreesAt");
+
+                    b.ToTable("UpstreamCallSlots", (string)null);
+                });
+
             modelBuilder.Entity("InteropHub.Core.Payments.PaymentBatchErrorRow", b =>
                 {
                     b.Property<Guid>("BatchId")

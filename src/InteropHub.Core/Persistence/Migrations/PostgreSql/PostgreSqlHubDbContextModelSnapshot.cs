@@ -291,6 +291,37 @@ namespace InteropHub.Core.Persistence.Migrations.PostgreSql
                     b.ToTable("JobRuns", (string)null);
                 });
 
+            modelBuilder.Entity("InteropHub.Core.Limits.UpstreamCallSlotRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Ended")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("FreesAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Limit")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Limit", "Key", "FreesAt");
+
+                    b.ToTable("UpstreamCallSlots", (string)null);
+                });
+
             modelBuilder.Entity("InteropHub.Core.Payments.PaymentBatchErrorRow", b =>
                 {
                     b.Property<Guid>("BatchId")
