@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Diagnostics;
 using System.Globalization;
 using InteropHub.Contracts.Tenancy;
 using InteropHub.Core.Persistence;
@@ -20,9 +19,10 @@ namespace InteropHub.Core.Reconciliation;
 internal sealed class ReconciliationMatcher(IDbContextFactory<HubDbContext> dbFactory, ITenantDirectory tenants, IOptions<ReconciliationOptions> options)
     : IReconciliationMatcher
 {
-    // SQLite's busy handler retries a waiting writer at most every 100 ms, and takes no turns: without a pause after each
-    // commit the pass would take the lock back before anyone waiting noticed it was free. PostgreSQL queues lock waiters.
-    private static readonly TimeSpan MaxPause = TimeSpan.FromMilliseconds(100);
+    // SQLite's busy handler retries a waiting writer every 100 ms once it has waited a while, and takes no turns: without
+    // a pause that long after each commit the pass would take the lock back before a waiting writer noticed it was free
+    // (a shorter pause, in step with the chunk's duration, let writers through only sometimes). PostgreSQL queues waiters.
+    private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(100);
 
     public async Task<ReconciliationRun> MatchAsync(TenantId? tenant, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -60,7 +60,6 @@ internal sealed class ReconciliationMatcher(IDbContextFactory<HubDbContext> dbFa
             var transaction = await db.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                var held = Stopwatch.StartNew();
                 var pass = new Pass(transaction.GetDbTransaction(), shared, cancellationToken) { After = after };
                 await pass.ExecuteAsync(sql.DropWorkTables).ConfigureAwait(false);
                 var upto = await pass.RowAsync(sql.NextChunk).ConfigureAwait(false);
@@ -77,7 +76,7 @@ internal sealed class ReconciliationMatcher(IDbContextFactory<HubDbContext> dbFa
                 after = upto;
                 if (!db.IsPostgreSql())
                 {
-                    await Task.Delay(held.Elapsed < MaxPause ? held.Elapsed : MaxPause, cancellationToken).ConfigureAwait(false);
+                    await Task.Delay(Pause, cancellationToken).ConfigureAwait(false);
                 }
             }
         }

@@ -40,7 +40,7 @@ public class ReconciliationChunkTests : HubDatabaseTest
         }
 
         var pass = Task.Run(() => Matcher.MatchAsync(null, Now, Ct), Ct);
-        await WriteLockTakenAsync(pass);
+        await EventuallyAsync(async () => await WriteLockTakenAsync() || await DecidedLinesAsync() > 0, pass);
         // As POST /v1/payments does: stored pending, then GPD's answer recorded (a write transaction on both providers).
         var pending = (await Payments.AddPendingAsync(TestPayments.New(TestTenants.AId, "during-the-pass"), Ct)).Payment;
         var created = Assert.Single(await Payments.RecordOutcomesAsync(
@@ -113,27 +113,28 @@ public class ReconciliationChunkTests : HubDatabaseTest
         return payment;
     }
 
-    /// <summary>Waits until the pass holds the hub's write lock: SQLite's (a probe of BEGIN IMMEDIATE is refused) or the advisory lock on PostgreSQL.</summary>
-    private async Task WriteLockTakenAsync(Task pass) => await EventuallyAsync(
-        async () =>
+    /// <summary>
+    /// Whether someone holds the hub's write lock: SQLite's (a probe of BEGIN IMMEDIATE is refused) or the advisory lock
+    /// on PostgreSQL. A pass that holds it only while a chunk runs is seen started by its first chunk's lines instead.
+    /// </summary>
+    private async Task<bool> WriteLockTakenAsync()
+    {
+        if (Db.Provider == HubDatabaseProvider.PostgreSql)
         {
-            if (Db.Provider == HubDatabaseProvider.PostgreSql)
-            {
-                return Convert.ToInt64(await Db.ScalarAsync("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND granted"), CultureInfo.InvariantCulture) > 0;
-            }
+            return Convert.ToInt64(await Db.ScalarAsync("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND granted"), CultureInfo.InvariantCulture) > 0;
+        }
 
-            await using var probe = new SqliteConnection($"Data Source={Db.FilePath}");
-            await probe.OpenAsync(Ct);
-            // Straight to SQLite, which answers BUSY at once: the provider's own retries would wait for the lock instead.
-            if (SQLitePCL.raw.sqlite3_exec(probe.Handle, "BEGIN IMMEDIATE") == SQLitePCL.raw.SQLITE_BUSY)
-            {
-                return true;
-            }
+        await using var probe = new SqliteConnection($"Data Source={Db.FilePath}");
+        await probe.OpenAsync(Ct);
+        // Straight to SQLite, which answers BUSY at once: the provider's own retries would wait for the lock instead.
+        if (SQLitePCL.raw.sqlite3_exec(probe.Handle, "BEGIN IMMEDIATE") == SQLitePCL.raw.SQLITE_BUSY)
+        {
+            return true;
+        }
 
-            SQLitePCL.raw.sqlite3_exec(probe.Handle, "ROLLBACK");
-            return false;
-        },
-        pass);
+        SQLitePCL.raw.sqlite3_exec(probe.Handle, "ROLLBACK");
+        return false;
+    }
 
     /// <summary>Polls <paramref name="condition"/> until it holds; fails if <paramref name="pass"/> ends first.</summary>
     private static async Task EventuallyAsync(Func<Task<bool>> condition, Task pass)
