@@ -110,7 +110,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
             .Select(f => Path.Combine(f, "data", "postmaster.pid")).Where(File.Exists)
             .Select(f => int.Parse(File.ReadLines(f).First(), CultureInfo.InvariantCulture)).Single();
         long ticks = 0;
-        foreach (var stat in Directory.GetDirectories("/proc").Select(d => Path.Combine(d, "stat")))
+        foreach (var stat in Directory.GetDirectories("/proc").Where(d => Path.GetFileName(d).All(char.IsAsciiDigit)).Select(d => Path.Combine(d, "stat")))
         {
             try
             {
@@ -123,9 +123,9 @@ internal sealed class BenchDatabase : IAsyncDisposable
                     ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
                 }
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                // A process that ended while being read.
+                // A process that ended, or is not ours to read.
             }
         }
 
