@@ -19,6 +19,9 @@ internal static class PostgresCluster
     private static readonly SemaphoreSlim Creating = new(1, 1);
     private static int _databases;
 
+    /// <summary>Server settings for the cluster, read when it starts: tests trade durability for speed; a benchmark may not.</summary>
+    public static string ServerSettings { get; set; } = "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300";
+
     /// <summary>The connection string of a new, empty database (or a copy of <paramref name="template"/>).</summary>
     public static async Task<string> CreateDatabaseAsync(string? template = null, CancellationToken cancellationToken = default)
     {
@@ -84,7 +87,7 @@ internal static class PostgresCluster
             var port = FreePort();
             var options = string.Create(
                 CultureInfo.InvariantCulture,
-                $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={folder} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300");
+                $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={folder} {ServerSettings}");
             try
             {
                 Run("pg_ctl", ["start", "-w", "-t", "60", "-D", data, "-l", Path.Combine(folder, "server.log"), "-o", options]);

@@ -6,11 +6,12 @@ namespace InteropHub.Core.Reconciliation;
 public interface IReconciliationMatcher
 {
     /// <summary>
-    /// One pass, in one transaction, for <paramref name="tenant"/> or every tenant when null: lines of current flows not yet
+    /// One pass, committed in chunks of lines (<see cref="ReconciliationOptions.LinesPerTransaction"/>), for
+    /// <paramref name="tenant"/> or every tenant when null: lines of current flows not yet
     /// matched are matched or raised; payments all of whose notices are reported become reported (payment.reported); each
     /// new anomaly writes one reconciliation.anomaly event; open anomalies whose line has since matched, whose flow revision
     /// was superseded, or whose unreported notice is now reported are resolved (by "matcher"). A re-run over the same data
-    /// changes nothing.
+    /// changes nothing; a pass cut short keeps its committed chunks whole, and the next pass does the rest.
     /// </summary>
     Task<ReconciliationRun> MatchAsync(TenantId? tenant, DateTimeOffset now, CancellationToken cancellationToken);
 }

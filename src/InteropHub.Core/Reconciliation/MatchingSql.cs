@@ -2,8 +2,9 @@ namespace InteropHub.Core.Reconciliation;
 
 /// <summary>
 /// The matcher's set-based statements (SQLite). They share the parameters <c>@tenant</c> (null for every tenant),
-/// <c>@now</c> and <c>@cutoff</c> (Unix ms), <c>@days</c> and <c>@before</c> (the last anomaly id before the pass).
-/// Work tables are TEMP, created and dropped inside the pass's transaction. Writes that scale with the lines say OR FAIL:
+/// <c>@now</c> and <c>@cutoff</c> (Unix ms), <c>@days</c>, <c>@before</c> (the last anomaly id before the transaction),
+/// <c>@lines</c> (lines per chunk) and the chunk's bounds <c>@after0</c> and <c>@upto0</c> (line rowids).
+/// Work tables are TEMP, created and dropped inside each transaction of the pass. Writes that scale with the lines say OR FAIL:
 /// an error rolls the whole pass back anyway, so SQLite need not keep a statement journal of every page they change.
 /// </summary>
 internal static class MatchingSql
@@ -44,8 +45,17 @@ internal static class MatchingSql
 
     public const string LastAnomalyId = "SELECT COALESCE(MAX(Id), 0) FROM ReconciliationAnomalies;";
 
+    /// <summary>The rowid of the last line of the next chunk: the next @lines lines to decide after @after0; null when none is left.</summary>
+    public const string NextChunk = """
+        SELECT max(LineRowId) FROM (
+            SELECT l.rowid AS LineRowId
+            FROM ReportingFlowLines l JOIN ReportingFlows f ON f.Id = l.ReportingFlowId AND f.Superseded = 0
+            WHERE l.rowid > @after0 AND l.Status <> 'Matched' AND l.Outcome <> 'Revoked' AND (@tenant IS NULL OR l.Tenant = @tenant)
+            ORDER BY l.rowid LIMIT @lines);
+        """;
+
     /// <summary>
-    /// The lines to decide (current flows, not matched, not REVOKED), each with the notice of its IUV, the amount of its
+    /// The lines of the chunk to decide (current flows, not matched, not REVOKED), each with the notice of its IUV, the amount of its
     /// transfer in that notice, its code (the first rule that applies, or 'matched') and whether the transfer is reported
     /// with another IUR too. Only what the pass needs for every line is kept; anomalies read the rest back by rowid.
     /// One lookup of the other current lines of the same IUV and transfer gives three flags: 1 an earlier line of the
@@ -80,7 +90,8 @@ internal static class MatchingSql
             FROM ReportingFlowLines l
             JOIN ReportingFlows f ON f.Id = l.ReportingFlowId AND f.Superseded = 0
             LEFT JOIN PaymentOptions o INDEXED BY IX_PaymentOptions_Tenant_Iuv ON o.Tenant = l.Tenant AND o.Iuv = l.Iuv
-            WHERE l.Status <> 'Matched' AND l.Outcome <> 'Revoked' AND (@tenant IS NULL OR l.Tenant = @tenant)
+            WHERE l.rowid > @after0 AND l.rowid <= @upto0
+              AND l.Status <> 'Matched' AND l.Outcome <> 'Revoked' AND (@tenant IS NULL OR l.Tenant = @tenant)
             LIMIT -1 OFFSET 0
         ) c;
         """;
@@ -257,10 +268,19 @@ internal static class MatchingSql
           AND EXISTS (SELECT 1 FROM {CurrentLine} WHERE d.Tenant = ReconciliationAnomalies.Tenant AND d.Iuv = ReconciliationAnomalies.Iuv AND d.Status = 'Matched');
         """;
 
-    /// <summary>The status of the flows the pass looked at: anomalous with an open anomaly, matched when every line is.</summary>
+    /// <summary>The status of the flows of the chunk's lines: anomalous with an open anomaly, matched when every line is.</summary>
+    public const string UpdateChunkFlowStatuses = $"""
+        UPDATE ReportingFlows SET Status = {FlowStatus}
+        WHERE rowid IN (SELECT FlowSeq FROM recon_lines);
+        """;
+
+    /// <summary>
+    /// The status of the flows whose headers were checked, and of every current anomalous flow, which a resolved anomaly
+    /// may have settled: resolving is the pass's last step, after the chunks that set their lines' flows.
+    /// </summary>
     public const string UpdateFlowStatuses = $"""
         UPDATE ReportingFlows SET Status = {FlowStatus}
-        WHERE rowid IN (SELECT FlowSeq FROM recon_lines) OR Id IN (SELECT Id FROM recon_flows);
+        WHERE Id IN (SELECT Id FROM recon_flows) OR (Status = 'Anomalous' AND Superseded = 0 AND (@tenant IS NULL OR Tenant = @tenant));
         """;
 
     /// <summary>A flow's status from its anomalies and lines; quoted so that it runs on SQLite and PostgreSQL alike.</summary>

@@ -4,7 +4,8 @@ namespace InteropHub.Core.Reconciliation;
 /// <see cref="MatchingSql"/>'s rules in PostgreSQL: the same statements, in the same order, with the same parameters
 /// (<c>@tenant</c> cast, as PostgreSQL cannot type a bare null). Rows are keyed by their primary keys where SQLite uses
 /// rowids; a flow is "older" by (CreatedAt, Id), its insertion order; a payment.reported event takes its id's counter
-/// from the Events identity, which never repeats, as SQLite takes the payment's rowid.
+/// from the Events identity, which never repeats, as SQLite takes the payment's rowid. A chunk is bounded by the lines'
+/// primary key, (flow id, line index): <c>@after0, @after1</c> and <c>@upto0, @upto1</c>.
 /// </summary>
 internal static class PostgreSqlMatchingSql
 {
@@ -34,6 +35,18 @@ internal static class PostgreSqlMatchingSql
     public const string InsertTenant = "INSERT INTO recon_tenants (tenant, fiscal_code) VALUES (@t, @fc);";
 
     public const string LastAnomalyId = "SELECT COALESCE(MAX(\"Id\"), 0) FROM \"ReconciliationAnomalies\";";
+
+    private const string LineKey = "(l.\"ReportingFlowId\", l.\"Index\")";
+
+    /// <summary>The key of the last line of the next chunk: the next @lines lines to decide after (@after0, @after1); no row when none is left.</summary>
+    public const string NextChunk = $"""
+        SELECT c.flow_id, c.line_index FROM (
+            SELECT l."ReportingFlowId" AS flow_id, l."Index" AS line_index
+            FROM "ReportingFlowLines" l JOIN "ReportingFlows" f ON f."Id" = l."ReportingFlowId" AND NOT f."Superseded"
+            WHERE {LineKey} > (@after0, @after1) AND l."Status" <> 'Matched' AND l."Outcome" <> 'Revoked' AND ({Tenant} IS NULL OR l."Tenant" = {Tenant})
+            ORDER BY l."ReportingFlowId", l."Index" LIMIT @lines) c
+        ORDER BY c.flow_id DESC, c.line_index DESC LIMIT 1;
+        """;
 
     // Work tables are created, then filled: PostgreSQL takes no parameters in CREATE TABLE AS.
     public const string CreateLines = $"""
@@ -66,7 +79,8 @@ internal static class PostgreSqlMatchingSql
             FROM "ReportingFlowLines" l
             JOIN "ReportingFlows" f ON f."Id" = l."ReportingFlowId" AND NOT f."Superseded"
             LEFT JOIN "PaymentOptions" o ON o."Tenant" = l."Tenant" AND o."Iuv" = l."Iuv"
-            WHERE l."Status" <> 'Matched' AND l."Outcome" <> 'Revoked' AND ({Tenant} IS NULL OR l."Tenant" = {Tenant})
+            WHERE {LineKey} > (@after0, @after1) AND {LineKey} <= (@upto0, @upto1)
+              AND l."Status" <> 'Matched' AND l."Outcome" <> 'Revoked' AND ({Tenant} IS NULL OR l."Tenant" = {Tenant})
             OFFSET 0
         ) c;
         """;
@@ -244,8 +258,13 @@ internal static class PostgreSqlMatchingSql
           AND EXISTS (SELECT 1 FROM {CurrentLine} WHERE d."Tenant" = "ReconciliationAnomalies"."Tenant" AND d."Iuv" = "ReconciliationAnomalies"."Iuv" AND d."Status" = 'Matched');
         """;
 
+    public const string UpdateChunkFlowStatuses = $"""
+        UPDATE "ReportingFlows" SET "Status" = {MatchingSql.FlowStatus}
+        WHERE "Id" IN (SELECT flow_id FROM recon_lines);
+        """;
+
     public const string UpdateFlowStatuses = $"""
         UPDATE "ReportingFlows" SET "Status" = {MatchingSql.FlowStatus}
-        WHERE "Id" IN (SELECT flow_id FROM recon_lines) OR "Id" IN (SELECT id FROM recon_flows);
+        WHERE "Id" IN (SELECT id FROM recon_flows) OR ("Status" = 'Anomalous' AND NOT "Superseded" AND ({Tenant} IS NULL OR "Tenant" = {Tenant}));
         """;
 }
