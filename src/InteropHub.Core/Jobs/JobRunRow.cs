@@ -14,7 +14,7 @@ internal sealed class JobRunRow
     /// <summary>The scheduler instance that ran it (Quartz's instance id); null for runs recorded before instances were.</summary>
     public string? Instance { get; init; }
 
-    /// <summary>The fire time the run stands for: a cron slot, or when it was triggered; a recovered run keeps its original one.</summary>
+    /// <summary>The fire time the run stands for: its cron slot or trigger time; a recovered run's is when the run it replaces fired.</summary>
     public DateTimeOffset? ScheduledAt { get; init; }
 
     public JobRunStatus Status { get; set; }

@@ -78,7 +78,7 @@ internal sealed record AdapterInfo(string Name, bool Enabled, string? Status);
 /// <summary>A scheduled job: its cron (Europe/Rome), next and previous fire times, and its most recent runs.</summary>
 internal sealed record JobInfo(string Name, string Description, string? Tenant, string Cron, DateTimeOffset? NextFireAt, DateTimeOffset? PreviousFireAt, JobRunInfo[] LastRuns);
 
-/// <summary>One run: which scheduler instance ran it, the fire time it stands for (a recovered run keeps its original), and its outcome.</summary>
+/// <summary>One run: the scheduler instance that ran it, the fire time it stands for (a recovered run: when the run it replaces fired), and its outcome.</summary>
 internal sealed record JobRunInfo(
     long Id, string Status, bool Manual, string? Instance, DateTimeOffset? ScheduledAt, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, string? Summary,
     IReadOnlyDictionary<string, long> Counts, string? Error)

@@ -8,10 +8,12 @@ public static class HostArguments
         Directory.CreateDirectory(Path.Combine(directory, "tenants"));
         var all = new Dictionary<string, string?>(settings, StringComparer.OrdinalIgnoreCase)
         {
-            ["ConnectionStrings:Hub"] = $"Data Source={Path.Combine(directory, "hub.db")}",
             ["Hub:TenantsFolder"] = Path.Combine(directory, "tenants"),
             ["urls"] = "http://127.0.0.1:0",
         };
+
+        // A PostgreSQL test names its database; every other one gets its own SQLite file.
+        all.TryAdd("ConnectionStrings:Hub", $"Data Source={Path.Combine(directory, "hub.db")}");
         return [.. all.Select(kv => $"--{kv.Key}={kv.Value}")];
     }
 }
