@@ -48,8 +48,8 @@ public sealed class FailoverPassTests
             await using (await cluster.HoldWriteLockAsync())
             {
                 await JobRuns.TriggerAsync(client, Match, Ct);
-                killed = await FailoverTests.BlockedRunAsync(cluster, Match);
-                survivor = cluster.Kill(killed.Instance!)[0];
+                (killed, var hub) = await FailoverTests.BlockedRunAsync(cluster, Match);
+                survivor = cluster.Kill(hub)[0];
             }
 
             await AssertRunAgainAsync(cluster, survivor, killed);

@@ -38,7 +38,7 @@ public sealed class FailoverTests
         RunRow running;
         await using (await cluster.HoldWriteLockAsync())
         {
-            running = await BlockedRunAsync(cluster, Match, waiter: "hub-1");
+            (running, _) = await BlockedRunAsync(cluster, Match);
             var second = await cluster.StartAsync(2, autoId: true);
             var since = (await cluster.RunsAsync(Housekeeping)).Select(r => r.Id).DefaultIfEmpty().Max();
             await second.EventuallyAsync(async () => (await cluster.RunsAsync(Housekeeping)).Count(r => r.Id > since) >= 5, Ct);
@@ -88,8 +88,8 @@ public sealed class FailoverTests
         HubProcess survivor;
         await using (await cluster.HoldWriteLockAsync())
         {
-            killed = await BlockedRunAsync(cluster, PaymentBatches);
-            survivor = cluster.Kill(killed.Instance!)[0];
+            (killed, var hub) = await BlockedRunAsync(cluster, PaymentBatches);
+            survivor = cluster.Kill(hub)[0];
         }
 
         var written = pagoPa.Sandbox.Positions(ExternalPagoPa.FiscalCode).Count;
@@ -97,7 +97,7 @@ public sealed class FailoverTests
         using var survivorClient = survivor.Client(ExternalPagoPa.Key);
         JsonElement batch = default;
         Assert.True(
-            await Polling.UntilAsync(async () => (batch = await survivorClient.GetFromJsonAsync<JsonElement>(location, Ct)).GetProperty("status").GetString() == "completed", Ct, TimeSpan.FromSeconds(200)),
+            await Polling.UntilAsync(async () => (batch = await survivorClient.GetFromJsonAsync<JsonElement>(location, Ct)).GetProperty("status").GetString() == "completed", Ct, TimeSpan.FromSeconds(120)),
             $"The batch did not complete after the kill: {batch}");
 
         var counts = batch.GetProperty("counts");
@@ -110,20 +110,26 @@ public sealed class FailoverTests
         TestContext.Current.TestOutputHelper?.WriteLine($"Killed {killed.Instance} with {written} positions on GPD.");
     }
 
-    /// <summary>The run of <paramref name="job"/> waiting for the write lock the test holds, once it waits (its instance, or <paramref name="waiter"/>, among the waiters).</summary>
-    internal static async Task<RunRow> BlockedRunAsync(ClusterHubs cluster, string job, string? waiter = null)
+    /// <summary>
+    /// The run of <paramref name="job"/> waiting for the write lock the test holds, once it waits, and the hub process it
+    /// waits in (the instance it names, or the one process waiting).
+    /// </summary>
+    internal static async Task<(RunRow Run, string Hub)> BlockedRunAsync(ClusterHubs cluster, string job)
     {
         RunRow? running = null;
+        string? hub = null;
         Assert.True(
             await Polling.UntilAsync(
                 async () =>
                 {
                     running = (await cluster.RunsAsync(job)).LastOrDefault(r => r.Status == "Running");
-                    return running is not null && (await cluster.WaitingForWriteLockAsync()).Contains(waiter ?? running.Instance!);
+                    var waiting = (await cluster.WaitingForWriteLockAsync()).Distinct().ToList();
+                    hub = running is null ? null : waiting.Contains(running.Instance!) ? running.Instance : waiting.Count == 1 ? waiting[0] : null;
+                    return hub is not null;
                 },
                 Ct),
             $"No run of {job} came to wait for the write lock (last: {running}).");
-        return running!;
+        return (running!, hub!);
     }
 
     /// <summary>The killed instance's run is interrupted, and the next run, a survivor's recovery of the same fire, succeeded.</summary>
