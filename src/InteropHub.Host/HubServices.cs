@@ -55,8 +55,11 @@ internal static class HubServices
         builder.Services.AddSingleton(sp => new PendingWork(
             Registry.VerificationBatchJob.Name, sp.GetRequiredService<Core.Verifications.IVerificationBatchStore>().AnyPendingAsync));
         builder.Services.AddPayments(configuration);
+        var schedulerSection = configuration.GetSection(SchedulerOptions.Section);
+        builder.Services.AddValidatedOptions<SchedulerOptions>(schedulerSection);
         builder.Services.AddHubScheduler(
-            HubDatabaseConnection.Provider(configuration, contentRoot), HubDatabaseConnection.Resolve(configuration, contentRoot), runtime.Catalog.Jobs, hub.ShutdownTimeout);
+            HubDatabaseConnection.Provider(configuration, contentRoot), HubDatabaseConnection.Resolve(configuration, contentRoot), runtime.Catalog.Jobs, hub.ShutdownTimeout,
+            schedulerSection.Get<SchedulerOptions>() ?? new SchedulerOptions());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<JobKick>());
         builder.Services.AddOpenTelemetry()
             .WithTracing(t => t.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddSource("Quartz"))

@@ -5,7 +5,9 @@ namespace InteropHub.Core.Jobs;
 /// <summary>The history of job runs: every run's start, end, outcome and counts.</summary>
 public interface IJobRunStore
 {
-    Task<long> StartAsync(string jobName, TenantId? tenant, bool triggeredManually, DateTimeOffset startedAt, CancellationToken cancellationToken);
+    /// <summary>Records a run as started by scheduler <paramref name="instance"/> for the fire scheduled at <paramref name="scheduledAt"/>.</summary>
+    Task<long> StartAsync(
+        string jobName, TenantId? tenant, bool triggeredManually, string instance, DateTimeOffset? scheduledAt, DateTimeOffset startedAt, CancellationToken cancellationToken);
 
     Task FinishAsync(long runId, JobRunStatus status, string? summary, IReadOnlyDictionary<string, long>? counts, string? error, DateTimeOffset finishedAt, CancellationToken cancellationToken);
 
@@ -13,10 +15,18 @@ public interface IJobRunStore
     Task<IReadOnlyList<JobRun>> RecentAsync(string jobName, int limit, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Marks every run still <see cref="JobRunStatus.Running"/> as <see cref="JobRunStatus.Interrupted"/>; called at start,
-    /// before the scheduler runs anything, so runs cut short by a crash do not stay "running" forever. Returns how many.
+    /// Marks the runs scheduler <paramref name="instance"/> left <see cref="JobRunStatus.Running"/> (and those that name no
+    /// instance, from before instances were recorded) as <see cref="JobRunStatus.Interrupted"/>; called at start, before
+    /// the scheduler runs anything. Other instances' runs are theirs: they may be alive. Returns how many.
     /// </summary>
-    Task<int> MarkRunningAsInterruptedAsync(CancellationToken cancellationToken);
+    Task<int> MarkRunningAsInterruptedAsync(string instance, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Marks every run of <paramref name="jobName"/> still <see cref="JobRunStatus.Running"/> as
+    /// <see cref="JobRunStatus.Interrupted"/>, naming <paramref name="instance"/> as the one running the job again; called
+    /// when the scheduler recovers a job whose instance died (a job runs on one instance at a time). Returns how many.
+    /// </summary>
+    Task<int> TakeOverAsync(string jobName, string instance, CancellationToken cancellationToken);
 }
 
 public enum JobRunStatus
@@ -32,6 +42,8 @@ public sealed record JobRun(
     string JobName,
     TenantId? Tenant,
     bool TriggeredManually,
+    string? Instance,
+    DateTimeOffset? ScheduledAt,
     JobRunStatus Status,
     DateTimeOffset StartedAt,
     DateTimeOffset? FinishedAt,

@@ -11,6 +11,12 @@ internal sealed class JobRunRow
 
     public bool TriggeredManually { get; init; }
 
+    /// <summary>The scheduler instance that ran it (Quartz's instance id); null for runs recorded before instances were.</summary>
+    public string? Instance { get; init; }
+
+    /// <summary>The fire time the run stands for: its cron slot or trigger time; a recovered run's is when the run it replaces fired.</summary>
+    public DateTimeOffset? ScheduledAt { get; init; }
+
     public JobRunStatus Status { get; set; }
 
     public DateTimeOffset StartedAt { get; init; }

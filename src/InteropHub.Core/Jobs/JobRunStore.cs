@@ -7,14 +7,18 @@ namespace InteropHub.Core.Jobs;
 
 internal sealed class JobRunStore(IDbContextFactory<HubDbContext> dbFactory, TimeProvider time) : IJobRunStore
 {
-    public async Task<long> StartAsync(string jobName, TenantId? tenant, bool triggeredManually, DateTimeOffset startedAt, CancellationToken cancellationToken)
+    public async Task<long> StartAsync(
+        string jobName, TenantId? tenant, bool triggeredManually, string instance, DateTimeOffset? scheduledAt, DateTimeOffset startedAt, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(jobName);
+        ArgumentException.ThrowIfNullOrEmpty(instance);
         var row = new JobRunRow
         {
             JobName = jobName,
             Tenant = tenant?.Value,
             TriggeredManually = triggeredManually,
+            Instance = instance,
+            ScheduledAt = scheduledAt,
             Status = JobRunStatus.Running,
             StartedAt = startedAt,
         };
@@ -72,18 +76,38 @@ internal sealed class JobRunStore(IDbContextFactory<HubDbContext> dbFactory, Tim
         }
     }
 
-    public async Task<int> MarkRunningAsInterruptedAsync(CancellationToken cancellationToken)
+    public async Task<int> MarkRunningAsInterruptedAsync(string instance, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrEmpty(instance);
         var now = StoredInstant.Now(time);
         var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
             return await db.JobRuns
-                .Where(r => r.Status == JobRunStatus.Running)
+                .Where(r => r.Status == JobRunStatus.Running && (r.Instance == instance || r.Instance == null))
                 .ExecuteUpdateAsync(
                     s => s.SetProperty(r => r.Status, JobRunStatus.Interrupted)
                         .SetProperty(r => r.FinishedAt, now)
                         .SetProperty(r => r.Error, "The hub stopped before the run finished."),
+                    cancellationToken)
+                .ConfigureAwait(false);
+        }
+    }
+
+    public async Task<int> TakeOverAsync(string jobName, string instance, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(jobName);
+        ArgumentException.ThrowIfNullOrEmpty(instance);
+        var now = StoredInstant.Now(time);
+        var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            return await db.JobRuns
+                .Where(r => r.JobName == jobName && r.Status == JobRunStatus.Running)
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(r => r.Status, JobRunStatus.Interrupted)
+                        .SetProperty(r => r.FinishedAt, now)
+                        .SetProperty(r => r.Error, r => "Instance " + (r.Instance ?? "(unknown)") + " stopped before the run finished; instance " + instance + " ran the job again."),
                     cancellationToken)
                 .ConfigureAwait(false);
         }
@@ -94,6 +118,8 @@ internal sealed class JobRunStore(IDbContextFactory<HubDbContext> dbFactory, Tim
         row.JobName,
         row.Tenant is null ? null : TenantId.Parse(row.Tenant),
         row.TriggeredManually,
+        row.Instance,
+        row.ScheduledAt,
         row.Status,
         row.StartedAt,
         row.FinishedAt,

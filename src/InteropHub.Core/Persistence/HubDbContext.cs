@@ -137,6 +137,7 @@ internal class HubDbContext : DbContext
             run.Property(r => r.Id).ValueGeneratedOnAdd();
             run.Property(r => r.JobName).HasMaxLength(NameLength);
             run.Property(r => r.Tenant).HasMaxLength(TenantLength);
+            run.Property(r => r.Instance).HasMaxLength(NameLength);
             run.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
             run.HasIndex(r => new { r.JobName, r.Id });
             run.HasIndex(r => r.Status);

@@ -78,10 +78,13 @@ internal sealed record AdapterInfo(string Name, bool Enabled, string? Status);
 /// <summary>A scheduled job: its cron (Europe/Rome), next and previous fire times, and its most recent runs.</summary>
 internal sealed record JobInfo(string Name, string Description, string? Tenant, string Cron, DateTimeOffset? NextFireAt, DateTimeOffset? PreviousFireAt, JobRunInfo[] LastRuns);
 
-internal sealed record JobRunInfo(long Id, string Status, bool Manual, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, string? Summary, IReadOnlyDictionary<string, long> Counts, string? Error)
+/// <summary>One run: the scheduler instance that ran it, the fire time it stands for (a recovered run: when the run it replaces fired), and its outcome.</summary>
+internal sealed record JobRunInfo(
+    long Id, string Status, bool Manual, string? Instance, DateTimeOffset? ScheduledAt, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, string? Summary,
+    IReadOnlyDictionary<string, long> Counts, string? Error)
 {
     public static JobRunInfo From(JobRun run) => new(
-        run.Id, run.Status.ToString().ToLowerInvariant(), run.TriggeredManually, run.StartedAt, run.FinishedAt, run.Summary, run.Counts, run.Error);
+        run.Id, run.Status.ToString().ToLowerInvariant(), run.TriggeredManually, run.Instance, run.ScheduledAt, run.StartedAt, run.FinishedAt, run.Summary, run.Counts, run.Error);
 }
 
 /// <summary>A job was queued to run now; its run appears in <c>GET /v1/admin/jobs</c>.</summary>

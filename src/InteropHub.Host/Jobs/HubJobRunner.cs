@@ -41,7 +41,15 @@ internal sealed partial class HubJobRunner(
 
         var token = lease.Token;
         var manual = context.MergedJobDataMap.TryGetString(ManualKey, out var flag) && flag == "true";
-        var runId = await runs.StartAsync(name, declaration.Tenant, manual, time.GetUtcNow(), token);
+        var instance = context.Scheduler.SchedulerInstanceId;
+        if (context.Recovering)
+        {
+            // The instance that ran this fire died (a recovery fires only then, and the job runs on one instance at a time).
+            var taken = await runs.TakeOverAsync(name, instance, token);
+            LogRecovering(logger, name, taken);
+        }
+
+        var runId = await runs.StartAsync(name, declaration.Tenant, manual, instance, context.ScheduledFireTimeUtc, time.GetUtcNow(), token);
         using var scope = logger.BeginScope("Job:{Job} JobRun:{JobRun}", name, runId);
         try
         {
@@ -63,6 +71,9 @@ internal sealed partial class HubJobRunner(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Job} is in the job store but no adapter declares it; skipped")]
     private static partial void LogUndeclared(ILogger logger, string job);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Job} is run again: the instance running it stopped ({Runs} run(s) marked interrupted)")]
+    private static partial void LogRecovering(ILogger logger, string job, int runs);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Job {Job} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, string job);

@@ -167,7 +167,7 @@ internal sealed partial class JobDrainService(JobDrain drain, ISchedulerFactory 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Stopping: could not pause the scheduler; draining anyway")]
     private static partial void LogStandbyFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Stopping without job(s) that ignored cancellation: {Jobs}; their runs stay 'running' and are marked interrupted at the next start")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Stopping without job(s) that ignored cancellation: {Jobs}; their runs stay 'running' until another instance recovers the job or this one starts again")]
     private static partial void LogAbandoned(ILogger logger, string jobs);
 }
 

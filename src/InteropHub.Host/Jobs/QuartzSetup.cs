@@ -6,13 +6,15 @@ using Quartz;
 namespace InteropHub.Host.Jobs;
 
 /// <summary>
-/// Quartz 4 with its persistent store on the hub database (schema created if missing). SQLite is single-node; the
-/// clustered store needs PostgreSQL (not clustered yet: one instance per database). Every declared job is (re)written at start, so its cron follows configuration.
+/// Quartz 4 with its persistent store on the hub database (schema created if missing). On PostgreSQL the instances
+/// sharing the database are one cluster: each fire runs on one instance, and the jobs of an instance that stops checking
+/// in are run again by another (every job requests recovery). SQLite is one instance (Quartz cannot cluster it). Every
+/// declared job is (re)written at start, so its cron follows configuration.
 /// </summary>
 internal static class QuartzSetup
 {
     public static IServiceCollection AddHubScheduler(
-        this IServiceCollection services, HubDatabaseProvider provider, string connectionString, IReadOnlyList<JobDeclaration> jobs, TimeSpan shutdownTimeout)
+        this IServiceCollection services, HubDatabaseProvider provider, string connectionString, IReadOnlyList<JobDeclaration> jobs, TimeSpan shutdownTimeout, SchedulerOptions scheduler)
     {
         foreach (var job in jobs)
         {
@@ -21,12 +23,26 @@ internal static class QuartzSetup
 
         services.AddQuartz(q =>
         {
-            q.ConfigureScheduler(o => o.InstanceName = "InteropHub");
+            q.ConfigureScheduler(o =>
+            {
+                o.InstanceName = "InteropHub";
+                if (provider == HubDatabaseProvider.PostgreSql && scheduler.InstanceId != SchedulerOptions.Auto)
+                {
+                    o.InstanceId = scheduler.InstanceId;
+                }
+            });
             q.UsePersistentStore(s =>
             {
                 if (provider == HubDatabaseProvider.PostgreSql)
                 {
                     s.UsePostgres(connectionString);
+
+                    // Without an explicit id Quartz generates one per start (host name and time), unique in the cluster.
+                    s.UseClustering(c =>
+                    {
+                        c.CheckinInterval = scheduler.CheckinInterval;
+                        c.CheckinMisfireThreshold = scheduler.CheckinMisfireThreshold;
+                    });
                 }
                 else
                 {
@@ -37,7 +53,7 @@ internal static class QuartzSetup
                 s.ConfigureStore(o =>
                 {
                     o.StoreJobDataAsStrings = true;
-                    o.MisfireThreshold = TimeSpan.FromSeconds(60);
+                    o.MisfireThreshold = scheduler.MisfireThreshold;
                 });
                 s.ProvisionSchema();
             });
@@ -45,7 +61,7 @@ internal static class QuartzSetup
             foreach (var job in jobs)
             {
                 var key = new JobKey(job.Name, HubJobRunner.Group);
-                q.AddJob<HubJobRunner>(j => j.WithIdentity(key).StoreDurably().WithDescription(job.Description));
+                q.AddJob<HubJobRunner>(j => j.WithIdentity(key).StoreDurably().RequestRecovery().WithDescription(job.Description));
                 q.AddTrigger(t => t
                     .ForJob(key)
                     .WithIdentity(job.Name, HubJobRunner.Group)

@@ -1,8 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Reflection;
+using InteropHub.Core.Persistence;
 using InteropHub.IntegrationTests.Infrastructure;
 using InteropHub.Testing;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 
 namespace InteropHub.IntegrationTests.Platform;
@@ -39,7 +42,13 @@ public sealed class PostgreSqlHostTests(PostgreSqlHostTests.Fixture fixture) : I
 
         Assert.Equal(3L, reader.GetInt64(0));
         Assert.Equal(1L, reader.GetInt64(1));
-        Assert.EndsWith("_PostgreSqlInitial", reader.GetString(2), StringComparison.Ordinal);
+        var migrations = typeof(HubDatabaseConnection).Assembly.GetTypes()
+            .Where(t => t.Namespace == "InteropHub.Core.Persistence.Migrations.PostgreSql" && t.IsSubclassOf(typeof(Migration)))
+            .Select(t => t.GetCustomAttribute<MigrationAttribute>()!.Id)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.EndsWith("_PostgreSqlInitial", migrations[0], StringComparison.Ordinal);
+        Assert.Equal(migrations, reader.GetString(2).Split(',').Order(StringComparer.Ordinal));
     }
 
     /// <summary>One hub per class on a new, empty database of the test cluster.</summary>

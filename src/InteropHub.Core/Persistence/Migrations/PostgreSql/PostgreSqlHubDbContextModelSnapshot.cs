@@ -259,10 +259,17 @@ namespace InteropHub.Core.Persistence.Migrations.PostgreSql
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Instance")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("JobName")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<long?>("ScheduledAt")
+                        .HasColumnType("bigint");
 
                     b.Property<long>("StartedAt")
                         .HasColumnType("bigint");
