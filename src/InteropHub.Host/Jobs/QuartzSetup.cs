@@ -8,7 +8,7 @@ namespace InteropHub.Host.Jobs;
 /// <summary>
 /// Quartz 4 with its persistent store on the hub database (schema created if missing). On PostgreSQL the instances
 /// sharing the database are one cluster: each fire runs on one instance, and the jobs of an instance that stops checking
-/// in are run again by another (every job requests recovery). SQLite is one instance (Quartz cannot cluster it). Every
+/// in are run again by another (every job requests recovery there). SQLite is one instance (Quartz cannot cluster it). Every
 /// declared job is (re)written at start, so its cron follows configuration.
 /// </summary>
 internal static class QuartzSetup
@@ -58,10 +58,12 @@ internal static class QuartzSetup
                 s.ProvisionSchema();
             });
 
+            // A dead node's jobs are run again by another; one SQLite instance resumes its work at restart by cron and kick, as before.
+            var recover = provider == HubDatabaseProvider.PostgreSql;
             foreach (var job in jobs)
             {
                 var key = new JobKey(job.Name, HubJobRunner.Group);
-                q.AddJob<HubJobRunner>(j => j.WithIdentity(key).StoreDurably().RequestRecovery().WithDescription(job.Description));
+                q.AddJob<HubJobRunner>(j => j.WithIdentity(key).StoreDurably().RequestRecovery(recover).WithDescription(job.Description));
                 q.AddTrigger(t => t
                     .ForJob(key)
                     .WithIdentity(job.Name, HubJobRunner.Group)
