@@ -132,6 +132,20 @@ internal static partial class BulkPushBenchmark
         }
 
         var hub = new Hub(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
+        try
+        {
+            return await ReadyAsync(hub, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // A hub that never got ready must not outlive the benchmark.
+            hub.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<Hub> ReadyAsync(Hub hub, CancellationToken cancellationToken)
+    {
         using var probe = new HttpClient { BaseAddress = hub.Address, Timeout = TimeSpan.FromSeconds(2) };
         for (var attempt = 0; attempt < 600; attempt++)
         {
@@ -155,7 +169,6 @@ internal static partial class BulkPushBenchmark
             await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken).ConfigureAwait(false);
         }
 
-        hub.Stop();
         throw new InvalidOperationException($"The hub did not become ready:\n{hub.Output}");
     }
 

@@ -5,7 +5,9 @@ namespace InteropHub.Core.Reconciliation;
 /// (<c>@tenant</c> cast, as PostgreSQL cannot type a bare null). Rows are keyed by their primary keys where SQLite uses
 /// rowids; a flow is "older" by (CreatedAt, Id), its insertion order; a payment.reported event takes its id's counter
 /// from the Events identity, which never repeats, as SQLite takes the payment's rowid. A chunk is bounded by the lines'
-/// primary key, (flow id, line index): <c>@after0, @after1</c> and <c>@upto0, @upto1</c>.
+/// primary key, (flow id, line index): <c>@after0, @after1</c> and <c>@upto0, @upto1</c>. Work tables are analyzed once
+/// filled: without statistics the planner sized them as it pleased and joined a chunk's 10,000 rows to a million-row
+/// table by scanning the whole table, once per chunk.
 /// </summary>
 internal static class PostgreSqlMatchingSql
 {
@@ -83,6 +85,7 @@ internal static class PostgreSqlMatchingSql
               AND l."Status" <> 'Matched' AND l."Outcome" <> 'Revoked' AND ({Tenant} IS NULL OR l."Tenant" = {Tenant})
             OFFSET 0
         ) c;
+        ANALYZE recon_lines;
         """;
 
     public const string CountLines = "SELECT COUNT(*), COUNT(*) FILTER (WHERE code = 'matched') FROM recon_lines;";
@@ -164,6 +167,7 @@ internal static class PostgreSqlMatchingSql
         CREATE TEMP TABLE recon_payments (payment_id uuid PRIMARY KEY, matched_option int);
         INSERT INTO recon_payments SELECT payment_id, CASE WHEN one_transfer THEN option_index END FROM recon_lines WHERE code = 'matched'
         ON CONFLICT DO NOTHING;
+        ANALYZE recon_payments;
         CREATE TEMP TABLE recon_options AS
         SELECT o."PaymentId" AS payment_id, o."Index" AS option_index, CASE
             WHEN o."Index" = m.matched_option THEN 2
@@ -180,6 +184,7 @@ internal static class PostgreSqlMatchingSql
                       AND d."TransferIndex" = (t.value ->> 'Index')::int AND d."Status" = 'Matched')) THEN 2
             ELSE 1 END AS state
         FROM recon_payments m JOIN "PaymentOptions" o ON o."PaymentId" = m.payment_id;
+        ANALYZE recon_options;
         UPDATE "PaymentOptions" o
         SET "Status" = CASE r.state WHEN 2 THEN 'Reported' ELSE 'PartiallyReported' END
         FROM recon_options r
@@ -191,6 +196,7 @@ internal static class PostgreSqlMatchingSql
         FROM recon_payments m JOIN "Payments" p ON p."Id" = m.payment_id
         WHERE p."Status" IN ('Payable', 'PartiallyPaid', 'Paid')
           AND m.payment_id NOT IN (SELECT payment_id FROM recon_options WHERE state < 2);
+        ANALYZE recon_reported;
         UPDATE "Payments" SET "Status" = 'Reported', "UpdatedAt" = @now, "Version" = "Version" + 1
         WHERE "Id" IN (SELECT payment_id FROM recon_reported);
         """;
