@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -39,14 +41,41 @@ public static class HubDatabase
         }
     }
 
+    // Any fixed key: the session lock that lets one starting instance migrate at a time.
+    private const long MigrationLockKey = 0x496E_7465_724D_6967;
+
     private static async Task MigratePostgreSqlAsync(HubDbContext db, CancellationToken cancellationToken)
     {
         try
         {
-            await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            var creator = db.GetService<IRelationalDatabaseCreator>();
+            if (!await creator.ExistsAsync(cancellationToken).ConfigureAwait(false))
+            {
+                try
+                {
+                    await creator.CreateAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
+                {
+                    // Another instance starting at the same moment created it first.
+                }
+            }
+
+            // Instances starting together would each apply the same pending migrations: they take turns on a session lock.
+            await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken).ConfigureAwait(false);
+                await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+            }
         }
-        catch (NpgsqlException e)
+        catch (Exception thrown) when ((thrown as NpgsqlException ?? thrown.InnerException as NpgsqlException) is { } e)
         {
+            // The execution strategy wraps a failed connection in an InvalidOperationException.
             var server = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString());
             throw new HubDatabaseException(
                 $"The PostgreSQL database of ConnectionStrings:{HubDatabaseSettings.ConnectionStringName} (host {server.Host}:{server.Port}, "

@@ -37,7 +37,8 @@ public sealed class PostgreSqlConcurrentStartTests
             }
 
             hubs.AddRange(starts.Where(s => s.IsCompletedSuccessfully).Select(s => s.Result));
-            Assert.Empty(starts.Where(s => s.IsFaulted).Select(s => s.Exception!.InnerException!.Message));
+            var failures = string.Join("\n", starts.Where(s => s.IsFaulted).Select(s => s.Exception!.InnerException!.Message));
+            Assert.True(failures.Length == 0, failures);
 
             foreach (var hub in hubs)
             {
