@@ -66,7 +66,15 @@ public static class HubDatabase
             try
             {
                 await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken).ConfigureAwait(false);
-                await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    // A pooled connection resets only when reused: release the lock now, not whenever that happens.
+                    await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None).ConfigureAwait(false);
+                }
             }
             finally
             {
