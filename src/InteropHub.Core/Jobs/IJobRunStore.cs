@@ -27,6 +27,13 @@ public interface IJobRunStore
     /// when the scheduler recovers a job whose instance died (a job runs on one instance at a time). Returns how many.
     /// </summary>
     Task<int> TakeOverAsync(string jobName, string instance, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether a run of <paramref name="jobName"/> for the fire scheduled at <paramref name="scheduledAt"/> finished
+    /// (<see cref="JobRunStatus.Succeeded"/> or <see cref="JobRunStatus.Failed"/>): a recovered fire whose instance was
+    /// only late to check in, not dead, has run already.
+    /// </summary>
+    Task<bool> FireFinishedAsync(string jobName, DateTimeOffset scheduledAt, CancellationToken cancellationToken);
 }
 
 public enum JobRunStatus

@@ -113,6 +113,20 @@ internal sealed class JobRunStore(IDbContextFactory<HubDbContext> dbFactory, Tim
         }
     }
 
+    public async Task<bool> FireFinishedAsync(string jobName, DateTimeOffset scheduledAt, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(jobName);
+        var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            return await db.JobRuns.AsNoTracking()
+                .AnyAsync(
+                    r => r.JobName == jobName && r.ScheduledAt == scheduledAt && (r.Status == JobRunStatus.Succeeded || r.Status == JobRunStatus.Failed),
+                    cancellationToken)
+                .ConfigureAwait(false);
+        }
+    }
+
     private static JobRun ToJobRun(JobRunRow row) => new(
         row.Id,
         row.JobName,

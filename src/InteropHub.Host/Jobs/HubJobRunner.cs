@@ -44,7 +44,13 @@ internal sealed partial class HubJobRunner(
         var instance = context.Scheduler.SchedulerInstanceId;
         if (context.Recovering)
         {
-            // The instance that ran this fire died (a recovery fires only then, and the job runs on one instance at a time).
+            // Quartz recovers the fires of an instance that missed its check-ins: one only late, not dead, may have run it.
+            if (context.ScheduledFireTimeUtc is { } fire && await runs.FireFinishedAsync(name, fire, token))
+            {
+                LogAlreadyRan(logger, name, fire);
+                return;
+            }
+
             var taken = await runs.TakeOverAsync(name, instance, token);
             LogRecovering(logger, name, taken);
         }
@@ -74,6 +80,9 @@ internal sealed partial class HubJobRunner(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Job} is run again: the instance running it stopped ({Runs} run(s) marked interrupted)")]
     private static partial void LogRecovering(ILogger logger, string job, int runs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Job} was recovered for its fire of {Fire:O}, which already ran: its instance was late to check in, not stopped; skipped")]
+    private static partial void LogAlreadyRan(ILogger logger, string job, DateTimeOffset fire);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Job {Job} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, string job);

@@ -96,6 +96,24 @@ public class JobRunStoreTests : HubDatabaseTest
     }
 
     [Fact]
+    public async Task A_fire_counts_as_finished_only_once_its_run_succeeded_or_failed()
+    {
+        var fire = HubTestDatabase.Start.AddMinutes(-5);
+        var running = await Store.StartAsync(Job, null, false, Here, fire, HubTestDatabase.Start, Ct);
+        await Store.StartAsync("another-job", null, false, Here, fire.AddMinutes(-1), HubTestDatabase.Start, Ct);
+        Assert.False(await Store.FireFinishedAsync(Job, fire, Ct));
+
+        await Store.FinishAsync(running, JobRunStatus.Interrupted, null, null, "stopped", HubTestDatabase.Start, Ct);
+        Assert.False(await Store.FireFinishedAsync(Job, fire, Ct));
+
+        var again = await Store.StartAsync(Job, null, false, Neighbour, fire, HubTestDatabase.Start, Ct);
+        await Store.FinishAsync(again, JobRunStatus.Failed, null, null, "refused", HubTestDatabase.Start, Ct);
+        Assert.True(await Store.FireFinishedAsync(Job, fire, Ct));
+        Assert.False(await Store.FireFinishedAsync(Job, fire.AddSeconds(1), Ct));
+        Assert.False(await Store.FireFinishedAsync("another-job", fire, Ct));
+    }
+
+    [Fact]
     public async Task Finishing_an_unknown_run_fails()
     {
         await Assert.ThrowsAsync<InvalidOperationException>(
