@@ -99,7 +99,7 @@ public sealed class PagoPaSandbox
     public int RequestCount(string subscriptionKey) => _gate.Calls(subscriptionKey);
 
     /// <summary>
-    /// Of this subscription key: the calls refused 429 for the rate limit (FdR's spacing aside), and the most calls
+    /// Of this subscription key: the calls to GPD's APIs refused 429 for the rate limit, and the most of them
     /// (refused ones included) that arrived within one <see cref="PagoPaSandboxSettings.RateLimitWindow"/>.
     /// </summary>
     public (int Throttled, int Busiest) RateLimitWindow(string subscriptionKey) => _gate.Window(subscriptionKey);
@@ -116,11 +116,13 @@ public sealed class PagoPaSandbox
     internal static PagoPaSandbox Attach(WireMockServer server, PagoPaSandboxSettings settings, TimeProvider time)
     {
         var sandbox = new PagoPaSandbox(PlatformServer.BaseUri(server), settings, time);
-        var gateway = new ApimGateway(sandbox._gate, sandbox._faults);
-        new GpdEndpoints(sandbox._store, gateway, settings).Map(server);
-        new GpdReceiptsEndpoints(sandbox._store, gateway, time).Map(server);
-        new BizEventsEndpoints(sandbox._store, gateway).Map(server);
-        new FdrEndpoints(sandbox._flows, gateway, sandbox._fdrSpacing, time).Map(server);
+        // GPD's limit is GPD's APIs' policy (pagopa.md §1.1): FdR keeps its own spacing, Biz-Events declares none.
+        var gpd = new ApimGateway(sandbox._gate, sandbox._faults, limited: true);
+        var other = new ApimGateway(sandbox._gate, sandbox._faults, limited: false);
+        new GpdEndpoints(sandbox._store, gpd, settings).Map(server);
+        new GpdReceiptsEndpoints(sandbox._store, gpd, time).Map(server);
+        new BizEventsEndpoints(sandbox._store, other).Map(server);
+        new FdrEndpoints(sandbox._flows, other, sandbox._fdrSpacing, time).Map(server);
         PagoPaControlEndpoints.Map(server, sandbox);
         return sandbox;
     }

@@ -14,7 +14,7 @@ namespace InteropHub.IntegrationTests.Cluster;
 /// Two hub processes on one PostgreSQL database, each producing events and running its webhook delivery loop: the
 /// receiver gets each event once, and the feed read through either instance lists each event once.
 /// </summary>
-[Collection(HubKillCollection.Name)]
+[Collection(HubClusterCollection.Name)]
 public sealed class EventsAcrossInstancesTests
 {
     private const int PaymentsPerInstance = 4;
@@ -24,7 +24,7 @@ public sealed class EventsAcrossInstancesTests
     [Fact]
     public async Task Events_made_on_two_instances_reach_the_webhook_once_each_and_either_feed_lists_each_once()
     {
-        using var pagoPa = new ExternalPagoPa();
+        using var pagoPa = new ExternalPagoPa(ExternalPagoPa.Brisk);
         using var receiver = new WebhookReceiver(_ => 200);
         var connectionString = await PostgresCluster.CreateDatabaseAsync(cancellationToken: Ct);
         var directories = new[] { HubFactory.NewDirectory(), HubFactory.NewDirectory() };

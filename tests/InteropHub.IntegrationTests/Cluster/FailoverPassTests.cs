@@ -11,7 +11,7 @@ namespace InteropHub.IntegrationTests.Cluster;
 /// A matching pass whose instance is killed while it waits for the write lock is run again by the surviving instance:
 /// each payment reported once and each anomaly raised once, each with one event.
 /// </summary>
-[Collection(HubKillCollection.Name)]
+[Collection(HubClusterCollection.Name)]
 public sealed class FailoverPassTests
 {
     private const string Match = "pagopa.match.alpha";
@@ -25,7 +25,7 @@ public sealed class FailoverPassTests
     [Fact]
     public async Task A_matching_pass_whose_instance_is_killed_is_run_again_by_another_and_reports_each_payment_once()
     {
-        using var pagoPa = new ExternalPagoPa();
+        using var pagoPa = new ExternalPagoPa(ExternalPagoPa.Brisk);
         await using var cluster = await ClusterHubs.CreateAsync(pagoPa);
         var first = await cluster.StartAsync(1);
         var second = cluster.StartAsync(2);

@@ -13,7 +13,7 @@ namespace InteropHub.IntegrationTests.Cluster;
 /// instance running a job is killed (SIGKILL, nothing cleaned up) another runs the job again and finishes its work,
 /// with nothing lost and nothing sent twice to pagoPA.
 /// </summary>
-[Collection(HubKillCollection.Name)]
+[Collection(HubClusterCollection.Name)]
 public sealed class FailoverTests
 {
     private const string Housekeeping = "hub.housekeeping";
@@ -26,7 +26,7 @@ public sealed class FailoverTests
     [Fact]
     public async Task A_starting_instance_leaves_a_neighbour_running_job_alone_and_each_cron_fire_runs_once()
     {
-        using var pagoPa = new ExternalPagoPa();
+        using var pagoPa = new ExternalPagoPa(ExternalPagoPa.Brisk);
         await using var cluster = await ClusterHubs.CreateAsync(pagoPa, new Dictionary<string, string?>
         {
             ["Hub:Jobs:Housekeeping:Cron"] = EverySecond,
@@ -64,7 +64,7 @@ public sealed class FailoverTests
     [Fact]
     public async Task A_ten_thousand_payment_push_whose_instance_is_killed_is_finished_by_another_without_a_duplicate_position()
     {
-        using var pagoPa = new ExternalPagoPa();
+        using var pagoPa = new ExternalPagoPa(ExternalPagoPa.Brisk);
         await using var cluster = await ClusterHubs.CreateAsync(pagoPa);
         var first = await cluster.StartAsync(1);
         var second = cluster.StartAsync(2);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using InteropHub.IntegrationTests.Infrastructure;
 using InteropHub.IntegrationTests.Payments;
@@ -14,7 +13,7 @@ namespace InteropHub.IntegrationTests.Cluster;
 /// sandbox, a sliding window like APIM's) never answers 429. The limit is GPD's own scaled down (10 calls in 5 s, on the
 /// hubs and the sandbox alike), so that even a loaded machine pushes faster than it, and the test stays short.
 /// </summary>
-[Collection(HubKillCollection.Name)]
+[Collection(HubClusterCollection.Name)]
 public sealed class SharedLimitsTests
 {
     private const int Calls = 10;
@@ -38,11 +37,9 @@ public sealed class SharedLimitsTests
         {
             foreach (var directory in directories)
             {
-                var settings = pagoPa.Settings(directory);
+                var settings = pagoPa.Settings(directory).WithQuietCrons();
                 settings["Hub:Database:Provider"] = "PostgreSQL";
                 settings["ConnectionStrings:Hub"] = database;
-                settings["Adapters:PagoPa:GpdCallsPerWindow"] = Calls.ToString(CultureInfo.InvariantCulture);
-                settings["Adapters:PagoPa:GpdWindow"] = Window.ToString("c", CultureInfo.InvariantCulture);
                 settings["Logging:LogLevel:Default"] = "Warning";
                 hubs.Add(await HubProcess.StartAsync(directory, settings, Ct));
             }

@@ -13,7 +13,7 @@ namespace InteropHub.IntegrationTests.Cluster;
 /// Two hub processes on one PostgreSQL database, one pagoPA sandbox and one strict ANPR: what must be unique or ordered
 /// stays so because the database decides, not either process.
 /// </summary>
-[Collection(HubKillCollection.Name)]
+[Collection(HubClusterCollection.Name)]
 public sealed class UniqueAcrossInstancesTests(UniqueCluster cluster) : IClassFixture<UniqueCluster>
 {
     private const int Keys = 24;

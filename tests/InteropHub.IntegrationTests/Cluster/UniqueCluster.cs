@@ -29,7 +29,7 @@ public sealed class UniqueCluster : IAsyncLifetime
     private Dictionary<string, string?> _settings = [];
     private string _connectionString = "";
 
-    internal ExternalPagoPa PagoPa { get; } = new();
+    internal ExternalPagoPa PagoPa { get; } = new(ExternalPagoPa.Brisk);
 
     public InteropHub.Sandbox.Anpr.AnprSandbox RegistryAnpr => _registry.Anpr;
 

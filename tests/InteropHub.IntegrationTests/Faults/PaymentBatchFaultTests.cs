@@ -32,7 +32,7 @@ public sealed class PaymentBatchFaultTests(ITestOutputHelper output)
     {
         var clock = Stopwatch.StartNew();
         await using var database = await FaultDatabase.CreateAsync(provider, Ct);
-        using var pagoPa = new ExternalPagoPa();
+        using var pagoPa = new ExternalPagoPa(ExternalPagoPa.Brisk);
         // 20 % 500s before GPD writes, 5 % lost answers after it wrote, 1 call in 20 up to 2 s late, 3 429s (Retry-After
         // 1 s) in every 40 calls; seeded.
         pagoPa.Sandbox.Faults = new PagoPaFaults(TimeSpan.Zero, errorRatio: 0.2, lostResponseRatio: 0.05)

@@ -140,7 +140,7 @@ public sealed partial class HostileInputTests(HostileInputTests.Fixture fixture)
             // The suite's anonymous calls would empty its address's bucket and turn its keyed calls into 429s.
             ["Hub:AnonymousRateLimit:Burst"] = "1000000",
             ["Hub:AnonymousRateLimit:PermitsPerPeriod"] = "100000",
-        });
+        }.WithEveryCronQuiet());
 
         public ValueTask InitializeAsync()
         {

@@ -10,6 +10,9 @@ public static class QuietCrons
 
     private static readonly string[] Jobs = ["ReceiptsSync", "FdrAcquisition", "ReconciliationMatch", "ReceiptRecovery", "PaymentExpiry"];
 
+    // The hub's other jobs: batches, verifications, recovery of unconfirmed creations, housekeeping.
+    private static readonly string[] Others = ["PaymentBatches", "Verifications", "PaymentsRecovery", "Housekeeping"];
+
     public static Dictionary<string, string?> WithQuietCrons(this Dictionary<string, string?> settings)
     {
         foreach (var job in Jobs)
@@ -18,5 +21,16 @@ public static class QuietCrons
         }
 
         return settings;
+    }
+
+    /// <summary>Every job's cron never fires: for tests that compare the database before and after a request.</summary>
+    public static Dictionary<string, string?> WithEveryCronQuiet(this Dictionary<string, string?> settings)
+    {
+        foreach (var job in Others)
+        {
+            settings[$"Hub:Jobs:{job}:Cron"] = Never;
+        }
+
+        return settings.WithQuietCrons();
     }
 }

@@ -6,7 +6,7 @@ using Npgsql;
 namespace InteropHub.IntegrationTests.Platform;
 
 /// <summary>Instances started together on a database that does not exist yet: one creates and migrates it, none fails.</summary>
-[Collection(HubKillCollection.Name)]
+[Collection(HubClusterCollection.Name)]
 public sealed class PostgreSqlConcurrentStartTests
 {
     [Fact]

@@ -25,7 +25,7 @@ public sealed class ExpiryCrashTests
     [Fact]
     public async Task A_hub_killed_during_expiry_keeps_all_or_none_and_the_restart_expires_each_payment_once()
     {
-        using var pagoPa = new ExternalPagoPa();
+        using var pagoPa = new ExternalPagoPa(ExternalPagoPa.Brisk);
         var directory = HubFactory.NewDirectory();
         try
         {

@@ -36,7 +36,7 @@ public sealed class MatchCrashTests
     [Fact]
     public async Task A_hub_killed_mid_matching_keeps_all_or_none_of_the_pass_and_the_restart_reports_each_payment_once()
     {
-        using var pagoPa = new ExternalPagoPa();
+        using var pagoPa = new ExternalPagoPa(ExternalPagoPa.Brisk);
         var directory = HubFactory.NewDirectory();
         try
         {

@@ -23,7 +23,7 @@ public sealed class ReceiptRecoveryCrashTests
     [Fact]
     public async Task A_hub_killed_while_biz_events_answers_slowly_records_each_receipt_once_after_the_restart()
     {
-        using var pagoPa = new ExternalPagoPa();
+        using var pagoPa = new ExternalPagoPa(ExternalPagoPa.Brisk);
         var directory = HubFactory.NewDirectory();
         try
         {

@@ -19,7 +19,7 @@ public sealed class ReconciliationCrashTests
     [Fact]
     public async Task A_hub_killed_mid_acquisition_stores_each_flow_once_after_the_restart()
     {
-        using var pagoPa = new ExternalPagoPa();
+        using var pagoPa = new ExternalPagoPa(ExternalPagoPa.Brisk);
         var directory = HubFactory.NewDirectory();
         try
         {
@@ -76,7 +76,7 @@ public sealed class ReconciliationCrashTests
     [Fact]
     public async Task A_hub_killed_mid_receipts_sync_leaves_nothing_half_done_and_the_restart_records_each_payment_once()
     {
-        using var pagoPa = new ExternalPagoPa();
+        using var pagoPa = new ExternalPagoPa(ExternalPagoPa.Brisk);
         var directory = HubFactory.NewDirectory();
         try
         {

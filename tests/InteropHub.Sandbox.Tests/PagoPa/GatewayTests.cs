@@ -67,4 +67,21 @@ public sealed class GatewayTests : IDisposable
         Assert.Equal(TimeSpan.FromSeconds(9), response.Headers.RetryAfter?.Delta);
         Assert.Equal((1, 101), _host.PagoPa.RateLimitWindow(Key));
     }
+
+    [Fact]
+    public async Task Calls_of_the_key_to_fdr_and_biz_events_are_counted_but_not_against_gpd_limit()
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            await _host.Call(HttpMethod.Get, "debtpositions/none");
+        }
+
+        var (fdr, _, _) = await _host.Send(HttpMethod.Get, new Uri($"{_host.PagoPa.FdrUrl}/organizations/{Org}/fdrs"));
+        var (bizEvents, _, _) = await _host.Send(HttpMethod.Get, new Uri($"{_host.PagoPa.BizEventsUrl}/organizations/{Org}/receipts/IUR-NONE"));
+        var (gpd, _, _) = await _host.Call(HttpMethod.Get, "debtpositions/none");
+
+        Assert.Equal((200, 404, 429), (fdr, bizEvents, gpd));
+        Assert.Equal(103, _host.PagoPa.RequestCount(Key));
+        Assert.Equal((1, 101), _host.PagoPa.RateLimitWindow(Key));
+    }
 }

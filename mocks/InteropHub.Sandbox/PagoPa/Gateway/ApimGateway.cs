@@ -17,7 +17,10 @@ namespace InteropHub.Sandbox.PagoPa.Gateway;
 /// per key when it has one (429), injected faults (a 429 burst, counted against the limit like any call; latency; a
 /// 500), then the API.
 /// </summary>
-internal sealed class ApimGateway(SubscriptionGate gate, FaultInjector faults)
+/// <param name="gate">Counts every call per key, and keeps GPD's limit.</param>
+/// <param name="faults">The faults injected into the APIs.</param>
+/// <param name="limited">Whether the APIs behind it are under GPD's limit per key (GPD's, not FdR's or Biz-Events').</param>
+internal sealed class ApimGateway(SubscriptionGate gate, FaultInjector faults, bool limited)
 {
     private const string SubscriptionKey = "Ocp-Apim-Subscription-Key";
 
@@ -50,7 +53,7 @@ internal sealed class ApimGateway(SubscriptionGate gate, FaultInjector faults)
         }
 
         var latency = faults.StartLatency(key);
-        if ((gate.Admit(key) ?? spacing?.Admit(key)) is { } wait)
+        if ((gate.Admit(key, limited) ?? spacing?.Admit(key)) is { } wait)
         {
             return Throttled(requestId, wait);
         }

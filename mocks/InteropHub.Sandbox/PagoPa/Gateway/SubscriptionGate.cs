@@ -14,10 +14,18 @@ internal sealed class SubscriptionGate(PagoPaSandboxSettings settings, TimeProvi
     private readonly Dictionary<string, Arrivals> _keys = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
-    /// <summary>Counts the call; returns how long to wait when the key is over its limit, else null.</summary>
-    public TimeSpan? Admit(string key)
+    /// <summary>
+    /// Counts the call; for an API under the limit (<paramref name="limited"/>), returns how long to wait when the key
+    /// is over it, else null.
+    /// </summary>
+    public TimeSpan? Admit(string key, bool limited)
     {
         _calls.AddOrUpdate(key, 1, (_, n) => n + 1);
+        if (!limited)
+        {
+            return null;
+        }
+
         var now = time.GetUtcNow();
         lock (_lock)
         {
