@@ -50,6 +50,14 @@ public sealed class PagoPaOptions : IValidatableOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan GpdWindow { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How many GPD calls of a key may start at once before the rest are paced evenly, one every
+    /// <see cref="GpdWindow"/> / <see cref="GpdCallsPerWindow"/> (100 ms by default): a caller behind a burst waits its
+    /// turn, not for the window's end. At most <see cref="GpdCallsPerWindow"/>. Defaults to 10.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int GpdBurst { get; init; } = 10;
+
     internal IEnumerable<Uri> Endpoints() => new[] { GpdUrl, GpdReceiptsUrl, BizEventsUrl, FdrUrl }.OfType<Uri>();
 
     public IEnumerable<string> Validate()
@@ -60,6 +68,11 @@ public sealed class PagoPaOptions : IValidatableOptions
             {
                 yield return $"{name} must be an absolute http(s) URL.";
             }
+        }
+
+        if (GpdBurst > GpdCallsPerWindow)
+        {
+            yield return $"GpdBurst ({GpdBurst}) must not exceed GpdCallsPerWindow ({GpdCallsPerWindow}).";
         }
 
         foreach (var problem in Resilience.Validate(nameof(Resilience)))

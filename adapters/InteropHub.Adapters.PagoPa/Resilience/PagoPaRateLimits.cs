@@ -16,10 +16,17 @@ internal sealed class PagoPaRateLimits(IUpstreamCallSlots slots, TimeProvider ti
     /// GPD allows 100 calls per 10 s per key (<see cref="PagoPaOptions.GpdCallsPerWindow"/>, <see cref="PagoPaOptions.GpdWindow"/>),
     /// counted on arrival: a call's slot frees 10 s after the call ended, so the 100th call after it starts at least
     /// 10 s after that one could have arrived, however late it reached GPD.
-    /// An end never recorded (an instance died) is taken as the attempt timeout after the start.
+    /// An end never recorded (an instance died) is taken as the attempt timeout after the start. Beyond a burst of
+    /// <see cref="PagoPaOptions.GpdBurst"/>, calls start evenly spaced over the window.
     /// </summary>
     public CallPacing Gpd { get; } = new(
-        new CallLimit("gpd", options.Value.GpdCallsPerWindow, options.Value.GpdWindow, options.Value.Resilience.AttemptTimeout), slots, time, logger);
+        new CallLimit("gpd", options.Value.GpdCallsPerWindow, options.Value.GpdWindow, options.Value.Resilience.AttemptTimeout)
+        {
+            Burst = options.Value.GpdBurst,
+        },
+        slots,
+        time,
+        logger);
 
     /// <summary>
     /// FdR allows 1 call per second per key (TPS 1.0), counted on arrival: one call at a time, and the next starts only

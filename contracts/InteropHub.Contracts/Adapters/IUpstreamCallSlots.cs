@@ -35,6 +35,16 @@ public sealed record CallLimit(string Name, int Calls, TimeSpan AfterEnd, TimeSp
 {
     public const int MaxNameLength = 32;
 
+    /// <summary>
+    /// When set (1 to <see cref="Calls"/>), the key's calls are also paced evenly: at most this many start at once, then one every
+    /// <see cref="AfterEnd"/> / <see cref="Calls"/> (a cell-rate pace, GCRA), so a window's calls spread over it instead of
+    /// all starting at its beginning and their followers waiting for its end. Null: calls start as soon as a slot is free.
+    /// </summary>
+    public int? Burst { get; init; }
+
+    /// <summary>The pace's interval between starts: the window shared by the calls.</summary>
+    public TimeSpan Interval => AfterEnd / Calls;
+
     /// <summary>Throws unless the limit can be kept: a name, at least one call, no negative span.</summary>
     public void Validate()
     {
@@ -43,6 +53,11 @@ public sealed record CallLimit(string Name, int Calls, TimeSpan AfterEnd, TimeSp
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Calls);
         ArgumentOutOfRangeException.ThrowIfLessThan(AfterEnd, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxCall, TimeSpan.Zero);
+        if (Burst is { } burst)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(burst, nameof(Burst));
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(burst, Calls, nameof(Burst));
+        }
     }
 }
 

@@ -19,4 +19,10 @@ internal sealed class UpstreamCallSlotRow
 
     /// <summary>Whether the call's end was recorded, so <see cref="FreesAt"/> is final.</summary>
     public bool Ended { get; set; }
+
+    /// <summary>
+    /// For a paced limit, the key's theoretical arrival time after this call (GCRA): the next call starts no earlier
+    /// than it, less the burst's tolerance. 0 when the limit is not paced.
+    /// </summary>
+    public long PacedUntil { get; init; }
 }

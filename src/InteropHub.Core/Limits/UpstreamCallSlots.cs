@@ -39,10 +39,12 @@ internal sealed class UpstreamCallSlots(IDbContextFactory<HubDbContext> dbFactor
                     DELETE FROM "UpstreamCallSlots" WHERE "Limit" = @limit AND "Key" = @key AND "FreesAt" <= @now;
                     SELECT "FreesAt", "Ended" FROM "UpstreamCallSlots" WHERE "Limit" = @limit AND "Key" = @key
                     ORDER BY "FreesAt" DESC LIMIT 1 OFFSET @offset;
+                    SELECT COALESCE(MAX("PacedUntil"), 0) FROM "UpstreamCallSlots" WHERE "Limit" = @limit AND "Key" = @key;
                     """, ("@limit", limit.Name), ("@key", keyId), ("@now", now), ("@offset", limit.Calls - 1));
 
                 // With Calls slots held, the next starts when the earliest-freeing of the last Calls frees.
                 var start = now;
+                long pacedUntil;
                 await using (var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
                 {
                     if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -55,11 +57,25 @@ internal sealed class UpstreamCallSlots(IDbContextFactory<HubDbContext> dbFactor
 
                         start = freesAt;
                     }
+
+                    await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                    await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                    pacedUntil = reader.GetInt64(0);
+                }
+
+                // Paced: no earlier than the key's theoretical arrival time less the burst's tolerance, which then moves
+                // an interval on. A deleted slot's time is past (at most a burst of intervals, so a window, after its start,
+                // and it freed a window after that), so the slots left hold the key's pace.
+                if (limit.Burst is { } burst)
+                {
+                    var interval = Micros(limit.Interval);
+                    start = Math.Max(start, pacedUntil - ((burst - 1) * interval));
+                    pacedUntil = Math.Max(pacedUntil, start) + interval;
                 }
 
                 using var insert = Command(db, """
-                    INSERT INTO "UpstreamCallSlots" ("Limit", "Key", "FreesAt", "Ended") VALUES (@limit, @key, @freesAt, FALSE) RETURNING "Id";
-                    """, ("@limit", limit.Name), ("@key", keyId), ("@freesAt", start + Micros(limit.MaxCall + limit.AfterEnd)));
+                    INSERT INTO "UpstreamCallSlots" ("Limit", "Key", "FreesAt", "Ended", "PacedUntil") VALUES (@limit, @key, @freesAt, FALSE, @pacedUntil) RETURNING "Id";
+                    """, ("@limit", limit.Name), ("@key", keyId), ("@freesAt", start + Micros(limit.MaxCall + limit.AfterEnd)), ("@pacedUntil", limit.Burst is null ? 0L : pacedUntil));
                 var id = Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return new CallSlot(id, Span(start - now));

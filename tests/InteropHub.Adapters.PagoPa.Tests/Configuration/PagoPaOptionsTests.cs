@@ -28,4 +28,11 @@ public sealed class PagoPaOptionsTests
         Assert.Equal("http://127.0.0.1:5555/bizevents/service/v1", settings["BizEventsUrl"]);
         Assert.Equal("http://127.0.0.1:5555/fdr-org/service/v1", settings["FdrUrl"]);
     }
+
+    [Fact]
+    public void A_gpd_burst_beyond_the_window_calls_is_refused()
+    {
+        Assert.Equal(["GpdBurst (11) must not exceed GpdCallsPerWindow (10)."], new PagoPaOptions { GpdCallsPerWindow = 10, GpdBurst = 11 }.Validate());
+        Assert.Empty(new PagoPaOptions { GpdCallsPerWindow = 10, GpdBurst = 10 }.Validate());
+    }
 }

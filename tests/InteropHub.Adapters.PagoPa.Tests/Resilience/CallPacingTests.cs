@@ -109,11 +109,12 @@ public sealed class CallPacingTests
     }
 
     [Fact]
-    public void The_platform_limits_count_from_each_calls_end_gpds_100_per_10_s_and_fdrs_1_per_s_with_a_margin()
+    public void The_platform_limits_count_from_each_calls_end_gpds_100_per_10_s_paced_after_10_and_fdrs_1_per_s_with_a_margin()
     {
         using var limits = Instance(new PagoPaOptions());
 
-        Assert.Equal(new CallLimit("gpd", 100, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10)), limits.Gpd.Limit);
+        Assert.Equal(new CallLimit("gpd", 100, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10)) { Burst = 10 }, limits.Gpd.Limit);
+        Assert.Equal(TimeSpan.FromMilliseconds(100), limits.Gpd.Limit.Interval);
         Assert.Equal(new CallLimit("fdr", 1, Gap, TimeSpan.FromSeconds(10)), limits.Fdr.Limit);
     }
 

@@ -112,6 +112,46 @@ public class UpstreamCallSlotsTests : HubDatabaseTest
         Assert.Equal("key-0123456789ab", await Db.ScalarAsync("""SELECT "Key" FROM "UpstreamCallSlots" """));
     }
 
+    [Fact]
+    public async Task A_paced_limit_starts_a_burst_at_once_then_one_call_an_interval_across_instances()
+    {
+        var paced = Gpd with { Burst = 10 };
+        var instances = new[] { Slots(), Slots() };
+
+        var slots = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => instances[i % 2].TakeAsync(paced, "key-a", Ct).AsTask()));
+
+        // 10 s / 100 calls: a call every 100 ms after the first ten, whichever instance takes it.
+        Assert.All(slots, s => Assert.True(s.Taken));
+        var expected = Enumerable.Repeat(TimeSpan.Zero, 10).Concat(Enumerable.Range(1, 30).Select(i => TimeSpan.FromMilliseconds(100 * i)));
+        Assert.Equal(expected, slots.Select(s => s.Wait).Order());
+    }
+
+    [Fact]
+    public async Task A_paced_key_left_quiet_regains_its_whole_burst_and_never_exceeds_its_window()
+    {
+        var paced = Gpd with { Calls = 5, Burst = 3 };
+        var slots = Slots();
+        var first = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => slots.TakeAsync(paced, "key-a", Ct).AsTask()));
+        Assert.Equal([0, 0, 0, 2, 4], first.Select(s => (int)s.Wait.TotalSeconds).Order());
+        await Task.WhenAll(first.Select(s => slots.EndAsync(paced, s, Ct).AsTask()));
+
+        // The window still holds the five: the sixth waits for the first's slot, however long the key was quiet.
+        var sixth = await slots.TakeAsync(paced, "key-a", Ct);
+        Assert.Equal(paced.AfterEnd, sixth.Wait);
+        await slots.EndAsync(paced, sixth, Ct);
+        Db.Time.Advance(TimeSpan.FromSeconds(30));
+
+        var later = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => slots.TakeAsync(paced, "key-a", Ct).AsTask()));
+        Assert.Equal([0, 0, 0, 2], later.Select(s => (int)s.Wait.TotalSeconds).Order());
+    }
+
+    [Fact]
+    public void A_burst_beyond_the_window_calls_is_refused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => (Gpd with { Burst = 101 }).Validate());
+        Assert.Throws<ArgumentOutOfRangeException>(() => (Gpd with { Burst = 0 }).Validate());
+    }
+
     private async Task<long> CountAsync() =>
         Convert.ToInt64(await Db.ScalarAsync("""SELECT COUNT(*) FROM "UpstreamCallSlots" """), System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -322,6 +322,9 @@ namespace InteropHub.Core.Persistence.Migrations.PostgreSql
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<long>("PacedUntil")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Limit", "Key", "FreesAt");
