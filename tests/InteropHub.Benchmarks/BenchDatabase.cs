@@ -45,8 +45,9 @@ internal sealed class BenchDatabase : IAsyncDisposable
             throw new ArgumentException($"Unknown provider '{provider}': sqlite or postgresql.", nameof(provider));
         }
 
-        // PostgreSQL's defaults but for a cache the size of the one the matcher gives SQLite, and room for the hub's pools.
-        PostgresCluster.ServerSettings = "-c shared_buffers=256MB -c max_connections=300";
+        // PostgreSQL's defaults but for a cache the size of the one the matcher gives SQLite, and room for the hub's pools;
+        // INTEROPHUB_BENCH_PG_SETTINGS adds server options for a profiling run (auto_explain, BENCHMARKS.md).
+        PostgresCluster.ServerSettings = "-c shared_buffers=256MB -c max_connections=300 " + Environment.GetEnvironmentVariable("INTEROPHUB_BENCH_PG_SETTINGS");
         var connectionString = await PostgresCluster.CreateDatabaseAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         return new BenchDatabase(true, connectionString, folder);
     }

@@ -1,13 +1,14 @@
-using System.Data;
+using System.Data.Common;
 using InteropHub.Contracts.Payments;
 using InteropHub.Contracts.Tenancy;
 using InteropHub.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace InteropHub.Core.Reconciliation;
 
-/// <summary>Reporting flows in the database; a revision and its lines are written in one transaction with prepared inserts.</summary>
+/// <summary>Reporting flows in the database; a revision and its lines are written in one transaction (lines: prepared inserts on SQLite, one binary COPY on PostgreSQL).</summary>
 internal sealed class ReportingFlowStore(IDbContextFactory<HubDbContext> dbFactory, TimeProvider time) : IReportingFlowStore
 {
     public async Task<bool> SaveAsync(TenantId tenant, ReportingFlow flow, CancellationToken cancellationToken)
@@ -68,13 +69,13 @@ internal sealed class ReportingFlowStore(IDbContextFactory<HubDbContext> dbFacto
                     }
                 }
 
-                var lineInsert = PreparedInsert<ReportingFlowLineRow>.Create(db, dbTransaction);
-                await using (lineInsert.ConfigureAwait(false))
+                if (dbTransaction.Connection is NpgsqlConnection postgreSql)
                 {
-                    foreach (var line in lines)
-                    {
-                        await lineInsert.InsertAsync(line, cancellationToken).ConfigureAwait(false);
-                    }
+                    await BinaryCopy.WriteAsync(db, postgreSql, lines, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await InsertLinesAsync(db, dbTransaction, lines, cancellationToken).ConfigureAwait(false);
                 }
 
                 var revisions = db.ReportingFlows.Where(f => f.Tenant == row.Tenant && f.FlowId == row.FlowId && f.PspId == row.PspId);
@@ -84,6 +85,18 @@ internal sealed class ReportingFlowStore(IDbContextFactory<HubDbContext> dbFacto
                     .ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return true;
+            }
+        }
+    }
+
+    private static async Task InsertLinesAsync(HubDbContext db, DbTransaction transaction, List<ReportingFlowLineRow> lines, CancellationToken cancellationToken)
+    {
+        var lineInsert = PreparedInsert<ReportingFlowLineRow>.Create(db, transaction);
+        await using (lineInsert.ConfigureAwait(false))
+        {
+            foreach (var line in lines)
+            {
+                await lineInsert.InsertAsync(line, cancellationToken).ConfigureAwait(false);
             }
         }
     }

@@ -1,3 +1,4 @@
+using InteropHub.Contracts.Payments;
 using InteropHub.Core.Reconciliation;
 using static InteropHub.Core.Tests.Reconciliation.TestFlows;
 
@@ -23,6 +24,24 @@ public class ReportingFlowStoreTests : HubDatabaseTest
         Assert.Equal([10010L, 5L], detail!.Lines.Select(l => l.AmountCents));
         Assert.All(detail.Lines, l => Assert.Equal((LineMatchStatus.Pending, (Guid?)null), (l.Status, l.PaymentId)));
         Assert.Equal(2L, await Db.ScalarAsync("""SELECT COUNT(*) FROM "ReportingFlowLines" """));
+    }
+
+    [Fact]
+    public async Task A_flow_of_many_lines_reads_back_line_for_line_to_the_cent_and_the_millisecond()
+    {
+        var rome = TimeSpan.FromHours(1);
+        var lines = Enumerable.Range(1, 1_500).Select(i => new ReportingFlowLine(
+            i, $"{i:D17}", $"iur-{i}", i % 3 + 1, i == 1 ? 0.01m : i == 2 ? 99_999_999.99m : i * 1.37m,
+            (ReportedOutcome)(i % 4), new DateTimeOffset(2026, 3, 29, 1, 59, 59, 999, i % 2 == 0 ? rome : TimeSpan.Zero).AddMinutes(i))).ToList();
+
+        Assert.True(await Store.SaveAsync(TestTenants.AId, Flow("F-1", lines), Ct));
+
+        var id = Assert.Single((await Store.ListAsync(TestTenants.AId, new ReportingFlowQuery(), Ct)).Items).Id;
+        var stored = (await Store.FindAsync(TestTenants.AId, id, Ct))!.Lines;
+        Assert.Equal(
+            lines.Select(l => (l.Index, l.Iuv, l.Iur, l.TransferIndex, decimal.ToInt64(l.Amount * 100), l.Outcome, l.PayDate.ToUnixTimeMilliseconds(), LineMatchStatus.Pending, (Guid?)null)),
+            stored.Select(l => (l.Index, l.Iuv, l.Iur, l.TransferIndex, l.AmountCents, l.Outcome, l.PayDate.ToUnixTimeMilliseconds(), l.Status, l.PaymentId)));
+        Assert.Equal(lines[1].PayDate, stored[1].PayDate);
     }
 
     [Fact]
