@@ -97,7 +97,7 @@ internal static partial class BulkPushBenchmark
         return positions.GetProperty("positions").GetArrayLength();
     }
 
-    private static string HubDll()
+    internal static string HubDll()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
         while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "InteropHub.sln")))
@@ -111,7 +111,7 @@ internal static partial class BulkPushBenchmark
             : throw new InvalidOperationException("Build the hub first: dotnet build -c Release src/InteropHub.Host");
     }
 
-    private static async Task<Hub> StartHubAsync(string dll, BenchDatabase database, CancellationToken cancellationToken)
+    internal static async Task<Hub> StartHubAsync(string dll, BenchDatabase database, CancellationToken cancellationToken)
     {
         int port;
         using (var listener = new TcpListener(IPAddress.Loopback, 0))
@@ -172,13 +172,13 @@ internal static partial class BulkPushBenchmark
         throw new InvalidOperationException($"The hub did not become ready:\n{hub.Output}");
     }
 
-    private static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+    internal static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     [GeneratedRegex(@"pagoPA (http://\S+)")]
     private static partial Regex PagoPaBanner();
 
     /// <summary>The hub's process, its output, and the pagoPA sandbox address its banner names.</summary>
-    private sealed class Hub : IDisposable
+    internal sealed class Hub : IDisposable
     {
         private readonly StringBuilder _output = new();
 

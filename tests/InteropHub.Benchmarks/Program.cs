@@ -4,6 +4,7 @@ using InteropHub.Benchmarks;
 // Usage (Release build):
 //   dotnet run -c Release --project tests/InteropHub.Benchmarks -- [match] [payments] [flows] [baselineLines] [--provider sqlite|postgresql]
 //   dotnet run -c Release --project tests/InteropHub.Benchmarks -- push [payments] [--provider sqlite|postgresql]
+//   dotnet run -c Release --project tests/InteropHub.Benchmarks -- singles [payments] [callers] [--provider sqlite|postgresql]
 var provider = "sqlite";
 var rest = new List<string>();
 for (var i = 0; i < args.Length; i++)
@@ -29,8 +30,11 @@ switch (mode)
     case "push":
         await BulkPushBenchmark.RunAsync(provider, Number(0, 20_000), Console.Out, CancellationToken.None);
         break;
+    case "singles":
+        await SinglesBenchmark.RunAsync(provider, Number(0, 300), Number(1, 16), Console.Out, CancellationToken.None);
+        break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{mode}': match or push.");
+        Console.Error.WriteLine($"Unknown benchmark '{mode}': match, push or singles.");
         return 2;
 }
 
