@@ -2,6 +2,7 @@ using System.Globalization;
 using InteropHub.Adapters.Anpr.Configuration;
 using InteropHub.Contracts.Errors;
 using InteropHub.Contracts.Registry;
+using InteropHub.Contracts.Values;
 
 namespace InteropHub.Adapters.Anpr.Calls;
 
@@ -83,7 +84,7 @@ internal static class AnprFailures
     /// <summary>Any other refusal; ANPR's code and masked text, or the gateway's problem kind, say what.</summary>
     public static HubProblemException Rejected(string service, int status, string? anprCode, string? reason, string? clientOperationId, string? anprOperationId, string? govWayId)
     {
-        var what = reason is null ? "" : $": {PersonalDataMask.Apply(reason)}";
+        var what = reason is null ? "" : $": {FiscalCodeMask.InText(reason)}";
         var problem = With(new HubProblemException(502, ErrorCodes.UpstreamRejected, "ANPR rejected the request",
                 $"ANPR e-service {service} refused the request (HTTP {status.ToString(CultureInfo.InvariantCulture)}{(anprCode is null ? "" : $", {anprCode}")}){what}."),
             service, clientOperationId, anprOperationId, govWayId);

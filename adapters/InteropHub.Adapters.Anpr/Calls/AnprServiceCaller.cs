@@ -13,6 +13,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Refit;
+using InteropHub.Contracts.Values;
 
 namespace InteropHub.Adapters.Anpr.Calls;
 
@@ -195,7 +196,7 @@ internal sealed partial class AnprServiceCaller(
         {
             Service = service,
             Code = a.CodiceErroreAnomalia ?? "",
-            Message = PersonalDataMask.Apply(a.TestoErroreAnomalia ?? ""),
+            Message = FiscalCodeMask.InText(a.TestoErroreAnomalia ?? ""),
         })
         .ToList();
 

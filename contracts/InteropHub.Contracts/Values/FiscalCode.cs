@@ -96,7 +96,7 @@ public readonly record struct FiscalCode
     }
 
     /// <summary>The masked form, e.g. <c>PRV************Q</c>; safe to log. <see cref="Value"/> is the code itself.</summary>
-    public override string ToString() => _value is null ? "" : $"{_value[..3]}{new string('*', 12)}{_value[15]}";
+    public override string ToString() => _value is null ? "" : FiscalCodeMask.Of(_value);
 
     private int Day() => (Decode(Value[9]) * 10) + Decode(Value[10]);
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using InteropHub.Contracts.Values;
 
 namespace InteropHub.Host.Logging;
 
@@ -10,14 +11,7 @@ namespace InteropHub.Host.Logging;
 internal static partial class LogRedaction
 {
     public static string Redact(string text) =>
-        text.Length < 16 ? text : ApiKey().Replace(Jwt().Replace(FiscalCode().Replace(text, MaskFiscalCode), "[jwt]"), "[api-key]");
-
-    // Keep the first three letters and the check character, as FiscalCode.ToString() does, so lines stay correlatable.
-    private static string MaskFiscalCode(Match match) => string.Concat(match.Value.AsSpan(0, 3), "************", match.Value.AsSpan(15, 1));
-
-    // 6 letters, 2 digits (omocodia letters allowed), month letter, 2 digits, a letter, 3 digits, check letter.
-    [GeneratedRegex("(?<![A-Za-z0-9])[A-Za-z]{6}[0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{3}[A-Za-z](?![A-Za-z0-9])", RegexOptions.CultureInvariant)]
-    private static partial Regex FiscalCode();
+        text.Length < 16 ? text : ApiKey().Replace(Jwt().Replace(FiscalCodeMask.InText(text), "[jwt]"), "[api-key]");
 
     [GeneratedRegex(@"eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*", RegexOptions.CultureInvariant)]
     private static partial Regex Jwt();
