@@ -14,13 +14,15 @@ namespace InteropHub.IntegrationTests.Cluster;
 
 /// <summary>
 /// A verification batch whose instance is killed (SIGKILL) mid-run is finished by the other instance: every item ends
-/// verified once in the hub, and ANPR is asked again only for the few items whose answers were in flight.
+/// verified or failed once in the hub, and ANPR is asked again only for the few items whose answers were in flight.
 /// </summary>
 [Collection(HubKillCollection.Name)]
 public sealed class FailoverVerificationTests
 {
     private const string Job = VerificationBatchJob.Name;
     private const int Items = 240;
+    private const int UnknownEvery = 20;
+    private const int Unknown = Items / UnknownEvery;
     private const int Parallelism = 4;
     private const int DailyQuota = 1_000;
 
@@ -41,12 +43,16 @@ public sealed class FailoverVerificationTests
 
         // Every ANPR answer 100 ms late: the batch takes several seconds, so it is surely mid-run when its instance dies.
         anpr.Faults = new AnprFaults(TimeSpan.FromMilliseconds(100), 0);
-        var residents = anpr.Subjects(AnprSubjectCategory.Resident, Items, "demo-a").Select(s => s.FiscalCode).ToList();
+        // Residents, and one code ANPR does not know in every twenty: that item fails resident-not-found.
+        var residents = new Queue<string>(anpr.Subjects(AnprSubjectCategory.Resident, Items - Unknown, "demo-a").Select(s => s.FiscalCode));
+        var unknown = new Queue<string>(anpr.NotRegisteredFiscalCodes(Unknown));
+        var codes = Enumerable.Range(0, Items).Select(i => (i % UnknownEvery == UnknownEvery - 1 ? unknown : residents).Dequeue()).ToList();
+        var unknownCodes = codes.Where((_, i) => i % UnknownEvery == UnknownEvery - 1).ToHashSet(StringComparer.Ordinal);
         Guid id;
         using (var client = first.Client(DemoTenants.KeyA))
         {
-            id = await CreateAsync(client, residents);
-            await first.EventuallyAsync(async () => (await ProgressAsync(client, id)).Verified >= Items / 6, Ct);
+            id = await CreateAsync(client, codes);
+            await first.EventuallyAsync(async () => (await ProgressAsync(client, id)) is var p && p.Verified + p.Failed >= Items / 6, Ct);
         }
 
         // Killed while the test holds the write lock: nothing it sent can commit after the count, nor the survivor's work before it.
@@ -72,37 +78,45 @@ public sealed class FailoverVerificationTests
         var batch = await BatchAsync(survivorClient, id, Items);
         var items = batch.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(Enumerable.Range(0, Items), items.Select(i => i.GetProperty("index").GetInt32()));
-        Assert.All(items, i => Assert.Equal("verified", i.GetProperty("status").GetString()));
-        Assert.All(items, i => Assert.Equal("confirmed", i.GetProperty("results").GetProperty("alive").GetString()));
-        Assert.Equal(residents, items.Select(i => i.GetProperty("fiscalCode").GetString()));
+        Assert.Equal(codes, items.Select(i => i.GetProperty("fiscalCode").GetString()));
+        Assert.All(items, i => Assert.Equal(
+            unknownCodes.Contains(i.GetProperty("fiscalCode").GetString()!) ? "failed resident-not-found" : "verified confirmed",
+            i.GetProperty("status").GetString() + " " + (i.TryGetProperty("problem", out var problem)
+                ? problem.GetProperty("code").GetString()
+                : i.GetProperty("results").GetProperty("alive").GetString())));
         await FailoverTests.AssertTakenOverAsync(cluster, Job, killed);
 
-        // The survivor verified exactly what the killed instance had not stored.
+        // The survivor ended exactly the items the killed instance had not stored.
         var database = new FailoverVerificationDatabase(cluster.ConnectionString);
         var recovered = (await cluster.RunsAsync(Job)).First(r => r.Id > killed.Id);
-        Assert.Equal(Items - atKill.Verified, await database.CountAsync(recovered.Id, "verified"));
-        await AssertAnprAskedAgainOnlyInFlightAsync(anpr, database, residents);
+        Assert.Equal(
+            ((long)(Items - Unknown - atKill.Verified), (long)(Unknown - atKill.Failed)),
+            (await database.CountAsync(recovered.Id, "verified"), await database.CountAsync(recovered.Id, "failed")));
+        await AssertAnprAskedAgainOnlyInFlightAsync(anpr, database, codes, unknownCodes);
         TestContext.Current.TestOutputHelper?.WriteLine(
-            $"{clock.Elapsed.TotalSeconds:0.0} s; killed {killed.Instance} with {atKill.Verified} of {Items} verified; C030 {anpr.Requests("C030")}; C007 {anpr.Requests("C007")}.");
+            $"{clock.Elapsed.TotalSeconds:0.0} s; killed {killed.Instance} with {atKill} (verified, failed, pending); C030 {anpr.Requests("C030")}; C007 {anpr.Requests("C007")}.");
     }
 
     /// <summary>
     /// Each ANPR answer came under its own id (none replayed); only items in flight at the kill (at most one per parallel
-    /// worker) were asked twice; each audited access is one ANPR answered; the hub's quota count covers ANPR's.
+    /// worker) were asked twice; each audited access is one ANPR processed; the hub's quota count covers ANPR's.
     /// </summary>
-    private static async Task AssertAnprAskedAgainOnlyInFlightAsync(AnprSandbox anpr, FailoverVerificationDatabase database, IReadOnlyList<string> residents)
+    private static async Task AssertAnprAskedAgainOnlyInFlightAsync(
+        AnprSandbox anpr, FailoverVerificationDatabase database, IReadOnlyList<string> codes, IReadOnlySet<string> unknown)
     {
         var audited = await database.AuditedAsync("registry.verification.alive");
-        Assert.All(audited, a => Assert.Equal("ok", a.Outcome));
-        Assert.Equal(residents.Order(StringComparer.Ordinal), audited.Select(a => a.Subject).Distinct().Order(StringComparer.Ordinal));
+        Assert.All(audited, a => Assert.Equal(unknown.Contains(a.Subject) ? "resident-not-found" : "ok", a.Outcome));
+        Assert.Equal(codes.Order(StringComparer.Ordinal), audited.Select(a => a.Subject).Distinct().Order(StringComparer.Ordinal));
         Assert.InRange(audited.Count, Items, Items + Parallelism);
-        foreach (var service in new[] { "C030", "C007" })
+        var answered = audited.Where(a => a.Outcome == "ok").ToList();
+        foreach (var (service, asked) in new[] { ("C030", Items), ("C007", Items - Unknown) })
         {
             var requests = anpr.Requests(service);
+
             // Nothing replayed: no id was sent twice, so none could have been answered with another item's data.
-            Assert.True(requests.Replayed == 0 && requests.Processed == requests.Answered, $"{service}: {requests}");
-            Assert.InRange(requests.Answered, Items, Items + Parallelism);
-            var ids = audited.Select(a => a.OperationIds[service]).ToList();
+            Assert.True(requests.Replayed == 0 && requests.Rejected == 0, $"{service}: {requests}");
+            Assert.InRange(requests.Processed, asked, asked + Parallelism);
+            var ids = answered.Select(a => a.OperationIds[service]).ToList();
             Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
 
             var used = anpr.QuotaUsage().Where(u => u.Service == service).Sum(u => u.Used);
@@ -110,7 +124,7 @@ public sealed class FailoverVerificationTests
         }
 
         // Audited after ANPR answers: a call the killed instance had answered but not yet recorded has no audit record.
-        Assert.InRange(anpr.Requests("C007").Answered, audited.Count, audited.Count + Parallelism);
+        Assert.InRange(anpr.Requests("C007").Answered, answered.Count, answered.Count + Parallelism);
     }
 
     /// <summary>Sandbox mode on the test's PDND and ANPR sandboxes (shared, as instances share them), on top of the pagoPA tenant.</summary>
