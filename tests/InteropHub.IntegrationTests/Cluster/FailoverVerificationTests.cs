@@ -16,7 +16,7 @@ namespace InteropHub.IntegrationTests.Cluster;
 /// A verification batch whose instance is killed (SIGKILL) mid-run is finished by the other instance: every item ends
 /// verified or failed once in the hub, and ANPR is asked again only for the few items whose answers were in flight.
 /// </summary>
-[Collection(HubKillCollection.Name)]
+[Collection(HubClusterCollection.Name)]
 public sealed class FailoverVerificationTests
 {
     private const string Job = VerificationBatchJob.Name;
