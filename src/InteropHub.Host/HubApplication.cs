@@ -1,4 +1,5 @@
 using InteropHub.Host.Adapters;
+using InteropHub.Host.Configuration;
 
 namespace InteropHub.Host;
 
@@ -7,7 +8,7 @@ internal static class HubApplication
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(HubPaths.WebOptions(args)).WithDataRoot(args);
         builder.AddHub(AdapterPlugins.All);
         var app = builder.Build();
         app.UseHub();

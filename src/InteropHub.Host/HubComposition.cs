@@ -20,7 +20,7 @@ internal static class HubComposition
     public static HubRuntime Compose(IHostApplicationBuilder builder, IReadOnlyList<IAdapterPlugin> plugins)
     {
         var configuration = builder.Configuration;
-        var contentRoot = builder.Environment.ContentRootPath;
+        var contentRoot = HubPaths.DataRoot(builder);
         configuration.AddHubLogLevels();
 
         var loaded = TenantLoader.Load(configuration, contentRoot);

@@ -30,7 +30,7 @@ internal static class HubServices
     public static HubRuntime AddHub(this WebApplicationBuilder builder, IReadOnlyList<IAdapterPlugin> plugins)
     {
         var configuration = builder.Configuration;
-        var contentRoot = builder.Environment.ContentRootPath;
+        var contentRoot = HubPaths.DataRoot(builder);
         var runtime = HubComposition.Compose(builder, plugins);
         if (string.IsNullOrEmpty(configuration[WebHostDefaults.ServerUrlsKey]))
         {

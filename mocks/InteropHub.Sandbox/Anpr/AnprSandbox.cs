@@ -14,8 +14,8 @@ public sealed class AnprSandbox
     private readonly AnprRegistry _registry;
     private readonly DailyQuotas _quotas;
     private readonly RefusalLog _refusals = new();
-    private readonly AnprRequestLog _log = new();
-    private readonly OperationStore _operations = new();
+    private readonly AnprRequestLog _log;
+    private readonly OperationStore _operations;
     private readonly FaultInjector _faults;
     private readonly ServiceAnswers _answers;
     private readonly E002Endpoint _e002;
@@ -34,8 +34,15 @@ public sealed class AnprSandbox
             throw new ArgumentException($"The ANPR sandbox has no service {unknown}; it has {string.Join(", ", ServiceAnswers.Codes.Order(StringComparer.Ordinal))}.");
         }
 
+        if (settings.StoredOperations < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(settings), settings.StoredOperations, $"{nameof(AnprSandboxSettings.StoredOperations)} must be at least 1.");
+        }
+
         _baseUrl = baseUrl;
         _time = time;
+        _log = new AnprRequestLog(settings.StoredOperations);
+        _operations = new OperationStore(settings.StoredOperations);
         Settings = settings;
         _registry = new AnprRegistry(settings.Populations.Select(AnprPopulation.For));
         _quotas = new DailyQuotas(settings.DailyQuotas);

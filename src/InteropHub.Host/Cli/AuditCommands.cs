@@ -67,8 +67,8 @@ internal static class AuditCommands
     /// <summary>The hub's configuration (and in sandbox mode its sandbox key), without building or starting the hub.</summary>
     private static Task<AuditVerification> VerifyAsync(string[] args, IReadOnlyList<string> checkpointSources, CancellationToken cancellationToken)
     {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args });
-        var contentRoot = builder.Environment.ContentRootPath;
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(HubPaths.HostSettings(args)).WithDataRoot(args);
+        var contentRoot = HubPaths.DataRoot(builder);
         var loaded = TenantLoader.Load(builder.Configuration, contentRoot);
         if (loaded.Errors.Count > 0)
         {

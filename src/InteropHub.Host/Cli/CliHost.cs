@@ -1,6 +1,7 @@
 using InteropHub.Contracts.Tenancy;
 using InteropHub.Core.Persistence;
 using InteropHub.Host.Adapters;
+using InteropHub.Host.Configuration;
 
 namespace InteropHub.Host.Cli;
 
@@ -27,7 +28,7 @@ internal sealed class CliHost : IAsyncDisposable
 
     public static async Task<CliHost> StartAsync(string[] hostArgs, CancellationToken cancellationToken)
     {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = hostArgs });
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(HubPaths.HostSettings(hostArgs)).WithDataRoot(hostArgs);
         builder.Logging.ClearProviders();
         var runtime = HubComposition.Compose(builder, AdapterPlugins.All);
         var host = builder.Build();

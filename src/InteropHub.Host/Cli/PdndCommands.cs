@@ -3,6 +3,7 @@ using InteropHub.Adapters.Pdnd.Doctor;
 using InteropHub.Adapters.Pdnd.Keys;
 using InteropHub.Contracts.Tenancy;
 using InteropHub.Core.Tenancy;
+using InteropHub.Host.Configuration;
 
 namespace InteropHub.Host.Cli;
 
@@ -26,9 +27,10 @@ internal static class PdndCommands
                 return 2;
             }
 
-            var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [.. parse.UnmatchedTokens] });
+            string[] hostArgs = [.. parse.UnmatchedTokens];
+            var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(HubPaths.HostSettings(hostArgs)).WithDataRoot(hostArgs);
             var path = parse.GetValue(output) ?? Path.Combine(
-                TenantsFolder.Resolve(builder.Configuration, builder.Environment.ContentRootPath),
+                TenantsFolder.Resolve(builder.Configuration, HubPaths.DataRoot(builder)),
                 "keys",
                 $"{tenantId}-{DateTime.UtcNow:yyyyMMddHHmmss}.pem");
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);

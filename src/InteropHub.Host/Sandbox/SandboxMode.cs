@@ -2,6 +2,7 @@ using InteropHub.Contracts.Adapters;
 using InteropHub.Contracts.Tenancy;
 using InteropHub.Host.Configuration;
 using InteropHub.Sandbox;
+using InteropHub.Sandbox.Anpr;
 using Microsoft.Extensions.Configuration.Memory;
 
 namespace InteropHub.Host.Sandbox;
@@ -13,6 +14,7 @@ namespace InteropHub.Host.Sandbox;
 internal static class SandboxMode
 {
     public const string EnabledKey = "Hub:Sandbox:Enabled";
+    public const string AnprStoredOperationsKey = "Hub:Sandbox:AnprStoredOperations";
 
     public static bool IsEnabled(IConfiguration configuration, IReadOnlyList<TenantSettings> configuredTenants) =>
         configuration.GetValue<bool?>(EnabledKey) ?? configuredTenants.Count == 0;
@@ -30,7 +32,7 @@ internal static class SandboxMode
     /// </summary>
     public static SandboxPlatforms Start(IHostApplicationBuilder builder, IReadOnlyList<IAdapterPlugin> plugins)
     {
-        var sandbox = SandboxPlatforms.Shared(builder.Configuration) ?? SandboxPlatforms.InProcess(SandboxHost.Start());
+        var sandbox = SandboxPlatforms.Shared(builder.Configuration) ?? SandboxPlatforms.InProcess(SandboxHost.Start(SandboxSettings(builder.Configuration)));
         var defaults = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             ["Hub:Webhooks:AllowLoopbackTargets"] = "true",
@@ -64,6 +66,24 @@ internal static class SandboxMode
         }
 
         return sandbox;
+    }
+
+    /// <summary>The in-process sandboxes' settings: the defaults, with the ANPR sandbox's memory bound from configuration.</summary>
+    public static SandboxSettings SandboxSettings(IConfiguration configuration)
+    {
+        var stored = configuration[AnprStoredOperationsKey];
+        if (stored is null)
+        {
+            return new SandboxSettings();
+        }
+
+        if (!int.TryParse(stored, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) || count < 1)
+        {
+            throw new HubStartupException(
+                "Sandbox mode refuses to start:", [$"{AnprStoredOperationsKey} is '{stored}'; it must be a whole number of at least 1."]);
+        }
+
+        return new SandboxSettings { Anpr = new AnprSandboxSettings { StoredOperations = count } };
     }
 
     /// <summary>Refuses sandbox mode when any adapter address (a setting whose name ends in <c>Url</c>) is not loopback.</summary>

@@ -71,4 +71,22 @@ public sealed class SandboxModeTests
         Assert.Equal(Scopes.All, key.Scopes);
         Assert.True(Contracts.Values.OrganizationFiscalCode.TryParse(demo.FiscalCode, out _));
     }
+
+    [Fact]
+    public void The_ANPR_sandbox_remembers_as_many_operations_as_the_setting_says()
+    {
+        Assert.Equal(InteropHub.Sandbox.Anpr.AnprSandboxSettings.DefaultStoredOperations, SandboxMode.SandboxSettings(Config()).Anpr.StoredOperations);
+        Assert.Equal(500, SandboxMode.SandboxSettings(Config(("Hub:Sandbox:AnprStoredOperations", "500"))).Anpr.StoredOperations);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("many")]
+    public void A_memory_bound_that_is_not_a_positive_whole_number_is_refused_naming_the_setting(string value)
+    {
+        var failure = Assert.Throws<HubStartupException>(() => SandboxMode.SandboxSettings(Config(("Hub:Sandbox:AnprStoredOperations", value))));
+
+        Assert.Contains(failure.Problems, p => p.StartsWith("Hub:Sandbox:AnprStoredOperations", StringComparison.Ordinal));
+    }
 }

@@ -1,11 +1,14 @@
 namespace InteropHub.Sandbox.Anpr;
 
-/// <summary>Per-service outcome counters and per-<c>idOperazioneClient</c> request counts, for tests and the control surface.</summary>
-internal sealed class AnprRequestLog
+/// <summary>
+/// Per-service outcome counters and per-<c>idOperazioneClient</c> request counts (the latest <paramref name="capacity"/>
+/// ids), for tests and the control surface.
+/// </summary>
+internal sealed class AnprRequestLog(int capacity)
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, AnprRequestCounts> _services = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _operations = new(StringComparer.Ordinal);
+    private readonly OldestFirstMap<string, int> _operations = new(capacity, StringComparer.Ordinal);
 
     public void Received(string service, string? operationId)
     {
@@ -14,7 +17,7 @@ internal sealed class AnprRequestLog
             Apply(service, c => c with { Requests = c.Requests + 1 });
             if (operationId is not null)
             {
-                _operations[operationId] = _operations.GetValueOrDefault(operationId) + 1;
+                _operations.Set(operationId, _operations.GetValueOrDefault(operationId) + 1);
             }
         }
     }
@@ -55,7 +58,7 @@ internal sealed class AnprRequestLog
     {
         lock (_lock)
         {
-            return (new Dictionary<string, AnprRequestCounts>(_services), new Dictionary<string, int>(_operations));
+            return (new Dictionary<string, AnprRequestCounts>(_services), _operations.Snapshot());
         }
     }
 

@@ -5,12 +5,14 @@ namespace InteropHub.Sandbox.Anpr;
 /// (C001 spec; anpr.md §2.1): a repeated <c>idOperazioneClient</c> gets the answer given the first time, whatever the
 /// new request says; a new numeric id lower than the highest one already answered is refused and not stored, so the
 /// same id is refused again. Alphanumeric ids, which the C003/C021/C030 specs allow, are not ordered.
+/// At most <paramref name="capacity"/> answers are kept, the oldest forgotten first; each consumer's highest numeric
+/// id and its answer are kept apart, so forgetting never lets a consumer go back below it.
 /// </summary>
-internal sealed class OperationStore
+internal sealed class OperationStore(int capacity)
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<(string Consumer, string OperationId), AnprAnswer> _answers = [];
-    private readonly Dictionary<string, string> _highest = new(StringComparer.Ordinal);
+    private readonly OldestFirstMap<(string Consumer, string OperationId), AnprAnswer> _answers = new(capacity);
+    private readonly Dictionary<string, (string Numeric, string OperationId, AnprAnswer Answer)> _highest = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The stored answer, a refusal from <paramref name="outOfOrder"/>, or the new one from <paramref name="answer"/>,
@@ -20,23 +22,28 @@ internal sealed class OperationStore
     {
         lock (_lock)
         {
+            var known = _highest.TryGetValue(consumer, out var highest);
             if (_answers.TryGetValue((consumer, operationId), out var stored))
             {
                 return (stored, OperationOutcome.Replayed);
             }
 
+            if (known && highest.OperationId == operationId)
+            {
+                return (highest.Answer, OperationOutcome.Replayed);
+            }
+
             var numeric = NumericId.Normalize(operationId);
-            var highest = _highest.GetValueOrDefault(consumer);
-            if (numeric is not null && highest is not null && NumericId.Compare(numeric, highest) < 0)
+            if (numeric is not null && known && NumericId.Compare(numeric, highest.Numeric) < 0)
             {
                 return (outOfOrder(), OperationOutcome.OutOfOrder);
             }
 
             var fresh = answer();
-            _answers[(consumer, operationId)] = fresh;
+            _answers.Set((consumer, operationId), fresh);
             if (numeric is not null)
             {
-                _highest[consumer] = numeric;
+                _highest[consumer] = (numeric, operationId, fresh);
             }
 
             return (fresh, OperationOutcome.Answered);
