@@ -29,7 +29,7 @@ namespace InteropHub.Adapters.Anpr;
 /// </summary>
 public sealed class AnprAdapterPlugin : IAdapterPlugin
 {
-    /// <summary>What every ANPR e-service requires (anpr.md §3): the voucher, the signed digest, the correlated tracking evidence.</summary>
+    /// <summary>What every ANPR e-service requires (docs/platforms/anpr.md §3): the voucher, the signed digest, the correlated tracking evidence.</summary>
     internal const ModiPatterns Patterns = ModiPatterns.IdAuthRest01 | ModiPatterns.IntegrityRest02 | ModiPatterns.AuditRest02;
 
     public string Name => "Anpr";
@@ -84,7 +84,7 @@ public sealed class AnprAdapterPlugin : IAdapterPlugin
         {
             var segment = AnprServiceCatalog.Segment(code);
             settings[$"EServices:{code}:BaseUrl"] = $"{root}/{segment}/v1";
-            // The collaudo audience shape (anpr.md §1.1): the sandbox checks it the way GovWay does.
+            // The collaudo audience shape (docs/platforms/anpr.md §1.1): the sandbox checks it the way GovWay does.
             settings[$"EServices:{code}:Audience"] = $"https://modipa-val.anpr.interno.it/govway/rest/in/MinInternoPortaANPR/{segment}/v1";
             settings[$"EServices:{code}:DailyQuota"] = 1000.ToString(CultureInfo.InvariantCulture);
         }

@@ -45,7 +45,7 @@ internal sealed partial class AnprServiceCaller(
         EnsureCallable(call.Service, call.Caller.Tenant);
         for (var attempt = 1; ; attempt++)
         {
-            // Each attempt reaches ANPR's gateway, which counts refused calls too (anpr.md §4): so does the guard.
+            // Each attempt reaches ANPR's gateway, which counts refused calls too (docs/platforms/anpr.md §4): so does the guard.
             var quotaKey = await quota.ConsumeAsync(call.Caller.Tenant, call.Service, cancellationToken).ConfigureAwait(false);
             using var ticket = await operationIds.NextAsync(call.Caller.Tenant, cancellationToken).ConfigureAwait(false);
             if (await SendAsync(call, quotaKey, ticket, cancellationToken).ConfigureAwait(false) is { } answer)
@@ -54,7 +54,7 @@ internal sealed partial class AnprServiceCaller(
             }
 
             // ANPR refused the id unprocessed ("if it does not exist and is lower than the last one sent, processing
-            // ends with an error"; anpr.md §2.1) and stored nothing under it, so the same request under a new, higher
+            // ends with an error"; docs/platforms/anpr.md §2.1) and stored nothing under it, so the same request under a new, higher
             // id is a first attempt, not a repeat: nothing can be done twice.
             LogOutOfOrder(call.Service, call.Caller.Tenant.Value, ticket.Text, attempt);
             if (attempt == MaxOrderAttempts)

@@ -6,7 +6,7 @@ namespace InteropHub.Adapters.Anpr.Calls;
 
 /// <summary>
 /// ANPR's refusal of a new <c>idOperazioneClient</c> lower than the last one it received: HTTP 400, RispostaKO 999
-/// "idOperazioneClient inferiore all'ultimo inviato" (anpr.md §2.1). Told from the other 999 ("Operazione non
+/// "idOperazioneClient inferiore all'ultimo inviato" (docs/platforms/anpr.md §2.1). Told from the other 999 ("Operazione non
 /// effettuabile", a back-end failure) by its text naming the id as lower.
 /// </summary>
 internal static class OutOfOrderRefusal

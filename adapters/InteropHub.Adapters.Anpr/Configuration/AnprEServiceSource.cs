@@ -6,7 +6,7 @@ namespace InteropHub.Adapters.Anpr.Configuration;
 /// <summary>The enabled ANPR e-services and their audiences, for <c>interophub doctor</c> (in the PDND adapter).</summary>
 internal sealed class AnprEServiceSource(IOptions<AnprOptions> options) : IPdndEServiceSource
 {
-    /// <summary>The two operations of every ANPR e-service (anpr.md §1.1).</summary>
+    /// <summary>The two operations of every ANPR e-service (docs/platforms/anpr.md §1.1).</summary>
     private static readonly string[] Operations = ["anpr-service-e002", "status"];
 
     public IReadOnlyList<PdndEServiceDeclaration> EnabledEServices() =>

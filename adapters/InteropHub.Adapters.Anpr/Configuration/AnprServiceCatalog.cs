@@ -1,7 +1,7 @@
 namespace InteropHub.Adapters.Anpr.Configuration;
 
 /// <summary>
-/// The ANPR services the hub uses and their URL segments (anpr.md §1.2; C015 is generalità, C020 residence,
+/// The ANPR services the hub uses and their URL segments (docs/platforms/anpr.md §1.2; C015 is generalità, C020 residence,
 /// C019 life status, C030 fiscal code → idANPR).
 /// </summary>
 internal static class AnprServiceCatalog

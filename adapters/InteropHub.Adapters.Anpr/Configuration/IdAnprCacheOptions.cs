@@ -4,7 +4,7 @@ namespace InteropHub.Adapters.Anpr.Configuration;
 
 /// <summary>
 /// <c>Adapters:Anpr:IdAnprCache</c>: how long an idANPR found by C030 is reused. idANPR is stable for life and never
-/// reassigned (anpr.md §2.2), so the limit is about memory and cancelled residents, not correctness.
+/// reassigned (docs/platforms/anpr.md §2.2), so the limit is about memory and cancelled residents, not correctness.
 /// </summary>
 public sealed class IdAnprCacheOptions
 {

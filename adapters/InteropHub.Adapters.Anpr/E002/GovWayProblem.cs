@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace InteropHub.Adapters.Anpr.E002;
 
 /// <summary>
-/// An RFC 7807 problem from ANPR's GovWay gateway (anpr.md §2.3): <c>InteroperabilityInvalidRequest</c> for any ModI
+/// An RFC 7807 problem from ANPR's GovWay gateway (docs/platforms/anpr.md §2.3): <c>InteroperabilityInvalidRequest</c> for any ModI
 /// violation (deliberately opaque), <c>InvalidRequestContent</c>, <c>TooManyRequests</c>/<c>LimitExceeded</c>, …
 /// The <c>detail</c> may quote the request, so the hub reads only the type and the transaction id.
 /// </summary>

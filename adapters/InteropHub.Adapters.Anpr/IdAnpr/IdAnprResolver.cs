@@ -9,7 +9,7 @@ namespace InteropHub.Adapters.Anpr.IdAnpr;
 
 /// <summary>
 /// The idANPR of a fiscal code, from the tenant's cache or from C030 (the integrators' recommended first step:
-/// every other service is then searched by idANPR, which avoids the EN148 warning; anpr.md §1.2). Concurrent reads
+/// every other service is then searched by idANPR, which avoids the EN148 warning; docs/platforms/anpr.md §1.2). Concurrent reads
 /// of one uncached resident share one C030 call, as a cache hit would: each call spends a unit of the daily quota.
 /// </summary>
 internal sealed class IdAnprResolver(AnprServiceCaller caller, IdAnprCache cache)

@@ -5,7 +5,7 @@ namespace InteropHub.Adapters.Anpr.Mapping;
 
 /// <summary>
 /// ANPR's <c>codiceLegame</c> table (C021), as decoded by lsantalu/OpenMSP <c>OpenMSP/anpr.py</c> and consistent with
-/// issue #5152 (anpr.md §2.2). Codes may arrive zero-padded (<c>02</c>).
+/// issue #5152 (docs/platforms/anpr.md §2.2). Codes may arrive zero-padded (<c>02</c>).
 /// </summary>
 internal static class FamilyRelationships
 {

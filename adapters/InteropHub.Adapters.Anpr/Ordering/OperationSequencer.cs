@@ -7,7 +7,7 @@ namespace InteropHub.Adapters.Anpr.Ordering;
 /// <summary>
 /// Hands out each tenant's <c>idOperazioneClient</c> as an <see cref="OperationTicket"/> and lets the requests carrying
 /// them reach the network in id order (<see cref="OperationOrderHandler"/>), because ANPR refuses a new id lower than
-/// the last one it received (anpr.md §2.1). In-process only: across hub instances the database sequence keeps ids
+/// the last one it received (docs/platforms/anpr.md §2.1). In-process only: across hub instances the database sequence keeps ids
 /// unique and rising, and <see cref="Calls.AnprServiceCaller"/> resends what still arrives out of order.
 /// </summary>
 internal sealed class OperationSequencer(IOperationIdSource ids)

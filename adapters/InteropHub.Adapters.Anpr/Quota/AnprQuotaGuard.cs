@@ -13,7 +13,7 @@ namespace InteropHub.Adapters.Anpr.Quota;
 /// Keeps each tenant inside the daily quota of each ANPR e-service (<c>DailyQuota</c>, a day in Europe/Rome): a call
 /// is counted in the <see cref="IQuotaLedger"/> before it leaves, and refused without calling ANPR once the count
 /// reaches the quota. After ANPR itself answers 429 the service stays closed to that tenant until midnight, because
-/// ANPR keeps refusing (anpr.md §2.3, issue #4885). Counts each id sent: a resilience retry resends the same id and is
+/// ANPR keeps refusing (docs/platforms/anpr.md §2.3, issue #4885). Counts each id sent: a resilience retry resends the same id and is
 /// not counted again; a call sent again under a fresh id (ANPR refused the first as out of order) is.
 /// </summary>
 internal sealed partial class AnprQuotaGuard(IQuotaLedger ledger, IOptions<AnprOptions> options, TimeProvider time, ILogger<AnprQuotaGuard> logger)

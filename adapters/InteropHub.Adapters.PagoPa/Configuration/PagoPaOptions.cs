@@ -3,7 +3,7 @@ using InteropHub.Contracts.Adapters;
 
 namespace InteropHub.Adapters.PagoPa.Configuration;
 
-/// <summary><c>Adapters:PagoPa</c>: the pagoPA platform APIs the hub calls (pagopa.md §1.1).</summary>
+/// <summary><c>Adapters:PagoPa</c>: the pagoPA platform APIs the hub calls (docs/platforms/pagopa.md §1.1).</summary>
 public sealed class PagoPaOptions : IValidatableOptions
 {
     /// <summary>GPD debt positions, e.g. <c>https://api.uat.platform.pagopa.it/gpd/debt-positions-service/v1</c>.</summary>
@@ -41,7 +41,7 @@ public sealed class PagoPaOptions : IValidatableOptions
 
     /// <summary>
     /// GPD's calls per subscription key in any <see cref="GpdWindow"/>, counted on arrival (APIM's rate-limit-by-key on
-    /// GPD, pagopa.md §1.1: 100 per 10 s); every hub instance keeps it together. Defaults to 100.
+    /// GPD, docs/platforms/pagopa.md §1.1: 100 per 10 s); every hub instance keeps it together. Defaults to 100.
     /// </summary>
     [Range(1, 100_000)]
     public int GpdCallsPerWindow { get; init; } = 100;

@@ -7,7 +7,7 @@ namespace InteropHub.Adapters.PagoPa.Gpd;
 
 /// <summary>
 /// GPD's JSON: camelCase names, absent members omitted, and date-times as UTC without an offset
-/// (<c>2026-12-31T23:59:59</c>): GPD reads them as Java <c>LocalDateTime</c> in UTC (pagopa.md §1.4).
+/// (<c>2026-12-31T23:59:59</c>): GPD reads them as Java <c>LocalDateTime</c> in UTC (docs/platforms/pagopa.md §1.4).
 /// </summary>
 internal static class GpdJson
 {

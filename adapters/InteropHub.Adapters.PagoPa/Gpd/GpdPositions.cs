@@ -11,7 +11,7 @@ namespace InteropHub.Adapters.PagoPa.Gpd;
 /// secret reference, GPD's refusals as hub problems. Creation is exactly once per <c>iupd</c>: a 409 means "already
 /// there" (read it, publish it if it is still a draft; absent under that iupd, a notice number is taken elsewhere), and
 /// a create whose answer was lost is never blindly sent again — the position is looked up first, and only an absent one
-/// is created anew (GovPay's recipe, pagopa.md §1.6). Update and invalidate refused for the position's state are 409
+/// is created anew (GovPay's recipe, docs/platforms/pagopa.md §1.6). Update and invalidate refused for the position's state are 409
 /// <c>payment-not-modifiable</c>.
 /// </summary>
 internal sealed class GpdPositions(IGpdApi api, ITenantDirectory tenants, ISecretResolver secrets)

@@ -4,7 +4,7 @@ namespace InteropHub.Adapters.PagoPa.Notices;
 
 /// <summary>
 /// The notice's QR code as an image: ISO/IEC 18004 version 4 (33×33 modules), error correction M, byte mode, with
-/// the 4-module quiet zone (pagopa.md §4; docs.pagopa.it/avviso-pagamento allegato 2, "Codice QR").
+/// the 4-module quiet zone (docs/platforms/pagopa.md §4; docs.pagopa.it/avviso-pagamento allegato 2, "Codice QR").
 /// </summary>
 internal static class PaymentQrImage
 {

@@ -1,7 +1,7 @@
 namespace InteropHub.Adapters.PagoPa.Receipts;
 
 /// <summary>
-/// Biz-Events' <c>CtReceiptModelResponse</c>, the members the hub reads (ctReceiptV2, pagopa.md §2); amounts are JSON
+/// Biz-Events' <c>CtReceiptModelResponse</c>, the members the hub reads (ctReceiptV2, docs/platforms/pagopa.md §2); amounts are JSON
 /// numbers in euro, read as exact decimals.
 /// </summary>
 internal sealed record BizEventsReceipt

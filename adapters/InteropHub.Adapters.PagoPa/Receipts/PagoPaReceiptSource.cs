@@ -10,7 +10,7 @@ using Refit;
 namespace InteropHub.Adapters.PagoPa.Receipts;
 
 /// <summary>
-/// Payments learnt from pagoPA (pagopa.md §2): GPD v1's list of PARTIALLY_PAID then PAID positions by payment date-time
+/// Payments learnt from pagoPA (docs/platforms/pagopa.md §2): GPD v1's list of PARTIALLY_PAID then PAID positions by payment date-time
 /// (windows ≤ 30 days, pages of <see cref="PageLimit"/>) with the GPD key, and Biz-Events receipts with the Biz-Events key
 /// (the GPD key when the tenant has none).
 /// </summary>
@@ -111,7 +111,7 @@ internal sealed class PagoPaReceiptSource(IGpdApi gpd, IBizEventsApi bizEvents, 
     private TenantSettings Tenant(TenantId tenant) =>
         tenants.Find(tenant) ?? throw new InvalidOperationException($"Tenant {tenant} is not served by this hub.");
 
-    // GPD reads LocalDateTime in UTC (pagopa.md §1.4); cut to the second, consecutive windows share their edge second.
+    // GPD reads LocalDateTime in UTC (docs/platforms/pagopa.md §1.4); cut to the second, consecutive windows share their edge second.
     private static string GpdDateTime(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
 
     private static string? Title(IApiResponse response)

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace InteropHub.Adapters.PagoPa.Resilience;
 
 /// <summary>
-/// The per-key limits of pagoPA's APIs (pagopa.md §1.1), kept by every hub instance together through the slots of
+/// The per-key limits of pagoPA's APIs (docs/platforms/pagopa.md §1.1), kept by every hub instance together through the slots of
 /// <see cref="IUpstreamCallSlots"/> in the hub's database.
 /// </summary>
 internal sealed class PagoPaRateLimits(IUpstreamCallSlots slots, TimeProvider time, IOptions<PagoPaOptions> options, ILogger<PagoPaRateLimits> logger)

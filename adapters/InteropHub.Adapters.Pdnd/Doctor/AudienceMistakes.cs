@@ -1,7 +1,7 @@
 namespace InteropHub.Adapters.Pdnd.Doctor;
 
 /// <summary>
-/// The ways a configured ModI audience is commonly wrong (anpr.md §3, §7: the first cause of GovWay's opaque 400):
+/// The ways a configured ModI audience is commonly wrong (docs/platforms/anpr.md §3, §7: the first cause of GovWay's opaque 400):
 /// the server URL's <c>-PDND</c> segment, an operation's path, a trailing slash, PDND's own client-assertion audience.
 /// </summary>
 internal static class AudienceMistakes

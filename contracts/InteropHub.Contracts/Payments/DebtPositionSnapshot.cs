@@ -30,7 +30,7 @@ public sealed record DebtOptionSnapshot
     public long? FeeCents { get; init; }
 }
 
-/// <summary>GPD's position states (pagopa.md §1.5).</summary>
+/// <summary>GPD's position states (docs/platforms/pagopa.md §1.5).</summary>
 public enum DebtPositionStatus
 {
     Draft,

@@ -2,7 +2,7 @@ using InteropHub.Contracts.Tenancy;
 
 namespace InteropHub.Contracts.Payments;
 
-/// <summary>How the hub learns payments made on pagoPA: GPD's paid positions and the Biz-Events receipts (pagopa.md §2).</summary>
+/// <summary>How the hub learns payments made on pagoPA: GPD's paid positions and the Biz-Events receipts (docs/platforms/pagopa.md §2).</summary>
 public interface IReceiptSource
 {
     /// <summary>Longest window GPD lists by payment date-time.</summary>

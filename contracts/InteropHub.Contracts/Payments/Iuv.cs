@@ -7,12 +7,12 @@ namespace InteropHub.Contracts.Payments;
 
 /// <summary>
 /// The 17-digit Identificativo Univoco di Versamento of a notice with aux digit 3: segregation code (2 digits),
-/// a 13-digit sequence and 2 check digits equal to <c>int("3" + first 15 digits) mod 93</c> (pagopa.md §4, SACI §2).
+/// a 13-digit sequence and 2 check digits equal to <c>int("3" + first 15 digits) mod 93</c> (docs/platforms/pagopa.md §4, SACI §2).
 /// </summary>
 /// <remarks>
 /// <see cref="Parse"/>/<see cref="TryParse"/> are strict, for what the hub generates and accepts from its callers;
 /// <see cref="FromPlatform"/>/<see cref="TryReadLenient"/> only check the shape, because pagoPA's own fixtures carry
-/// IUVs with wrong check digits and the hub must still read them back (pagopa.md §7).
+/// IUVs with wrong check digits and the hub must still read them back (docs/platforms/pagopa.md §7).
 /// </remarks>
 [JsonConverter(typeof(IuvJsonConverter))]
 public readonly record struct Iuv

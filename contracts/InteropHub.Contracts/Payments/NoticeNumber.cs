@@ -6,7 +6,7 @@ namespace InteropHub.Contracts.Payments;
 
 /// <summary>
 /// The 18-digit numero avviso (NAV) the citizen pays with: aux digit <c>3</c> followed by the 17-digit <see cref="Iuv"/>,
-/// as GPD derives it (pagopa.md §4). Other aux digits (0, 1, 2) are not used by the hub and are refused.
+/// as GPD derives it (docs/platforms/pagopa.md §4). Other aux digits (0, 1, 2) are not used by the hub and are refused.
 /// </summary>
 /// <remarks>Strict and lenient paths as on <see cref="Iuv"/>: lenient reads are for data coming back from pagoPA.</remarks>
 [JsonConverter(typeof(NoticeNumberJsonConverter))]

@@ -6,7 +6,7 @@ namespace InteropHub.Contracts.Payments;
 /// <summary>
 /// The text of the QR code printed on a pagoPA notice:
 /// <c>PAGOPA|002|&lt;NAV 18&gt;|&lt;EC fiscal code 11&gt;|&lt;amount in euro cents&gt;</c>, cents unpadded
-/// (pagopa.md §4; docs.pagopa.it/avviso-pagamento/allegato-2/specifiche-tecniche/dati-per-il-pagamento/codice-qr).
+/// (docs/platforms/pagopa.md §4; docs.pagopa.it/avviso-pagamento/allegato-2/specifiche-tecniche/dati-per-il-pagamento/codice-qr).
 /// </summary>
 public static class PaymentQr
 {

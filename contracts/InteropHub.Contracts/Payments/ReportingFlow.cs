@@ -2,7 +2,7 @@ namespace InteropHub.Contracts.Payments;
 
 /// <summary>
 /// A reporting flow (Flusso di Rendicontazione, FdR) as a PSP published it for the tenant: which payments it settled
-/// in one bank transfer (pagopa.md §3.2). Amounts are exact decimal euro, as FdR reports them.
+/// in one bank transfer (docs/platforms/pagopa.md §3.2). Amounts are exact decimal euro, as FdR reports them.
 /// </summary>
 public sealed record ReportingFlow
 {

@@ -24,7 +24,7 @@ public readonly record struct FiscalCode
     private const string MonthLetters = "ABCDEHLMPRST";
     private const string OmocodiaLetters = "LMNPQRSTUV";
 
-    // Odd positions (1-based) of the check-character algorithm: 0/A=1, 1/B=0, 2/C=5, … (anpr.md §5).
+    // Odd positions (1-based) of the check-character algorithm: 0/A=1, 1/B=0, 2/C=5, … (docs/platforms/anpr.md §5).
     private static readonly int[] OddValues = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];
 
     private readonly string? _value;

@@ -13,7 +13,7 @@ public sealed record AnprSandboxSettings
 
     /// <summary>
     /// Requests per consumer and service per day (Rome time), keyed by service code; a service not listed has no
-    /// quota. For reference, collaudo purposes had C030 5,000, C020 2,000, C008 100 (anpr.md §4).
+    /// quota. For reference, collaudo purposes had C030 5,000, C020 2,000, C008 100 (docs/platforms/anpr.md §4).
     /// </summary>
     public IReadOnlyDictionary<string, int> DailyQuotas { get; init; } = new Dictionary<string, int>();
 

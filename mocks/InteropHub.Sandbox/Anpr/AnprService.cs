@@ -2,7 +2,7 @@ namespace InteropHub.Sandbox.Anpr;
 
 /// <summary>
 /// One ANPR e-service as the sandbox exposes it: its code (the <c>casoUso</c>), its URL segment and its ModI
-/// audience, each given as such rather than derived (anpr.md §1.1: ANPR spells some segments with an en dash).
+/// audience, each given as such rather than derived (docs/platforms/anpr.md §1.1: ANPR spells some segments with an en dash).
 /// </summary>
 public sealed record AnprService(string Code, string Segment, string Audience)
 {

@@ -2,7 +2,7 @@ namespace InteropHub.Sandbox.PagoPa;
 
 /// <summary>
 /// A defect the sandbox puts into the first flow it publishes, named over HTTP in kebab case (<c>line-missing</c>);
-/// the comment says which reconciliation anomaly (GovPay's codes, pagopa.md §3.5) it should cause.
+/// the comment says which reconciliation anomaly (GovPay's codes, docs/platforms/pagopa.md §3.5) it should cause.
 /// </summary>
 public enum FlowAnomaly
 {

@@ -1,6 +1,6 @@
 namespace InteropHub.Sandbox.PagoPa;
 
-/// <summary>A v1 debt position's status (pagopa.md §1.5).</summary>
+/// <summary>A v1 debt position's status (docs/platforms/pagopa.md §1.5).</summary>
 public enum GpdPositionStatus
 {
     Draft,

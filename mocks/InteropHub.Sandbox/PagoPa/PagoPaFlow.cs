@@ -1,7 +1,7 @@
 namespace InteropHub.Sandbox.PagoPa;
 
 /// <summary>
-/// A reporting flow (FdR) revision the sandbox published for an organization (pagopa.md §3.2): its header and lines,
+/// A reporting flow (FdR) revision the sandbox published for an organization (docs/platforms/pagopa.md §3.2): its header and lines,
 /// amounts in decimal euro as FdR reports them.
 /// </summary>
 public sealed record PagoPaFlow(

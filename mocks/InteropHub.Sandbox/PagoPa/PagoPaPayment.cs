@@ -23,7 +23,7 @@ public sealed record PagoPaPayment(string OrganizationFiscalCode, string? Notice
     public string? ReceiptId { get; init; }
 }
 
-/// <summary>The receipt GPD stores when a notice is paid (pagopa.md §2, ctReceiptV2 subset); amounts in euro cents, time in UTC.</summary>
+/// <summary>The receipt GPD stores when a notice is paid (docs/platforms/pagopa.md §2, ctReceiptV2 subset); amounts in euro cents, time in UTC.</summary>
 public sealed record PagoPaReceipt(
     string ReceiptId,
     string OrganizationFiscalCode,

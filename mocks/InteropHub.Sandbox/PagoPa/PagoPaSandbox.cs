@@ -116,7 +116,7 @@ public sealed class PagoPaSandbox
     internal static PagoPaSandbox Attach(WireMockServer server, PagoPaSandboxSettings settings, TimeProvider time)
     {
         var sandbox = new PagoPaSandbox(PlatformServer.BaseUri(server), settings, time);
-        // GPD's limit is GPD's APIs' policy (pagopa.md §1.1): FdR keeps its own spacing, Biz-Events declares none.
+        // GPD's limit is GPD's APIs' policy (docs/platforms/pagopa.md §1.1): FdR keeps its own spacing, Biz-Events declares none.
         var gpd = new ApimGateway(sandbox._gate, sandbox._faults, limited: true);
         var other = new ApimGateway(sandbox._gate, sandbox._faults, limited: false);
         new GpdEndpoints(sandbox._store, gpd, settings).Map(server);

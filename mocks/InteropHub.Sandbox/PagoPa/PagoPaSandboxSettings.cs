@@ -1,6 +1,6 @@
 namespace InteropHub.Sandbox.PagoPa;
 
-/// <summary>The pagoPA sandbox's gateway limits and bulk size at start (pagopa.md §1.1, §1.2).</summary>
+/// <summary>The pagoPA sandbox's gateway limits and bulk size at start (docs/platforms/pagopa.md §1.1, §1.2).</summary>
 public sealed record PagoPaSandboxSettings
 {
     /// <summary>Calls per subscription key per <see cref="RateLimitWindow"/>; GPD's APIM policy allows 100 per 10 s.</summary>

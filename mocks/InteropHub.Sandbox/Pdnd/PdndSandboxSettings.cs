@@ -1,6 +1,6 @@
 namespace InteropHub.Sandbox.Pdnd;
 
-/// <summary>The PDND sandbox's environment constants, by default those of PDND's collaudo (pdnd.md §1.1).</summary>
+/// <summary>The PDND sandbox's environment constants, by default those of PDND's collaudo (docs/platforms/pdnd.md §1.1).</summary>
 public sealed record PdndSandboxSettings
 {
     /// <summary>The only <c>aud</c> a client assertion may carry.</summary>

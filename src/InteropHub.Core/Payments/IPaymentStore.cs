@@ -37,7 +37,7 @@ public interface IPaymentStore
     Task<IReadOnlyList<PaymentRecord>> RecordOutcomesAsync(TenantId tenant, IReadOnlyList<PaymentOutcome> outcomes, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Records a receipt (Biz-Events, pagopa.md §2) on the notice of its IUV: the notice becomes paid with the receipt's data
+    /// Records a receipt (Biz-Events, docs/platforms/pagopa.md §2) on the notice of its IUV: the notice becomes paid with the receipt's data
     /// and the payment paid or partially paid, with payment.paid (and payment.created for a pending one) in the same
     /// transaction. A notice that already has a receipt, a failed receipt, and a cancelled or failed payment change nothing.
     /// Returns the payment as stored afterwards, or null when no notice of the tenant has that IUV.

@@ -1,7 +1,7 @@
 namespace InteropHub.Core.Reconciliation;
 
 /// <summary>
-/// The anomaly codes the matcher raises: GovPay's numeric codes (pagopa.md §3.5) and the hub's classification codes for
+/// The anomaly codes the matcher raises: GovPay's numeric codes (docs/platforms/pagopa.md §3.5) and the hub's classification codes for
 /// what GovPay has no number for (after P4PA's classes, §3.6).
 /// </summary>
 public static class AnomalyCodes

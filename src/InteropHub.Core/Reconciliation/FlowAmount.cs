@@ -1,6 +1,6 @@
 namespace InteropHub.Core.Reconciliation;
 
-/// <summary>FdR's decimal euro as exact cents (pagopa.md §7): a value with more than two decimals is refused, never rounded.</summary>
+/// <summary>FdR's decimal euro as exact cents (docs/platforms/pagopa.md §7): a value with more than two decimals is refused, never rounded.</summary>
 internal static class FlowAmount
 {
     public static long ToCents(decimal euro, string what)

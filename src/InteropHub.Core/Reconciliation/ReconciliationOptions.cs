@@ -10,7 +10,7 @@ public sealed class ReconciliationOptions
 {
     public const string SectionPath = "Hub:Reconciliation";
 
-    /// <summary>PSPs report by D+2 (pagopa.md §3.1); a receipt older than this without a flow line is <c>paid-not-reported</c>.</summary>
+    /// <summary>PSPs report by D+2 (docs/platforms/pagopa.md §3.1); a receipt older than this without a flow line is <c>paid-not-reported</c>.</summary>
     [Range(typeof(TimeSpan), "1.00:00:00", "90.00:00:00")]
     public TimeSpan PaidNotReportedAfter { get; set; } = TimeSpan.FromDays(5);
 

@@ -8,7 +8,7 @@ namespace InteropHub.Core.Sequences;
 /// <summary>
 /// ANPR's <c>idOperazioneClient</c> per tenant: max(last + 1, now in Unix milliseconds), in one atomic upsert. The
 /// database orders concurrent callers (and instances); the clock floor keeps ids rising even after a database reset,
-/// which ANPR would otherwise refuse as "lower than the last one sent" (anpr.md §2.1). Ids handed out in order can
+/// which ANPR would otherwise refuse as "lower than the last one sent" (docs/platforms/anpr.md §2.1). Ids handed out in order can
 /// still reach ANPR out of order (concurrent calls, several instances): the ANPR adapter orders its own calls and
 /// resends a refused one under a fresh id.
 /// </summary>

@@ -7,7 +7,7 @@ using InteropHub.Core.Payments;
 namespace InteropHub.Host.Payments;
 
 /// <summary>
-/// Checks a payment request against the rules pagoPA applies (pagopa.md §1.3–§1.4) before anything is stored, so a
+/// Checks a payment request against the rules pagoPA applies (docs/platforms/pagopa.md §1.3–§1.4) before anything is stored, so a
 /// refusal names the field: amounts ≥ 1 cent and shares adding up, at most five shares, IBAN check digits (ISO 13616)
 /// and the comune's own IBANs, taxonomy format, due dates not in the past, the debtor's fiscal code, GPD's lengths.
 /// </summary>

@@ -10,7 +10,7 @@ namespace InteropHub.Host.Reconciliation;
 /// <summary>
 /// For flow lines reported without a receipt the hub knows (open <c>reported-without-receipt</c> anomalies of the
 /// look-back), asks Biz-Events for the receipt by IUR and IUV, records it on the payment and matches again; the pass
-/// resolves the anomaly when its line then matches (GovPay's RT recovery, pagopa.md §2).
+/// resolves the anomaly when its line then matches (GovPay's RT recovery, docs/platforms/pagopa.md §2).
 /// </summary>
 internal sealed class ReceiptRecoveryJob(
     IReconciliationQueries queries, IReceiptSource receipts, IPaymentStore payments, IReconciliationMatcher matcher,

@@ -4,7 +4,7 @@ using System.Text;
 namespace InteropHub.Adapters.Anpr.Tests.TestSupport;
 
 /// <summary>
-/// ANPR answers shaped as the specs (shared/specs/anpr) and the collaudo examples in anpr.md §2.2–2.3: C020 is the
+/// ANPR answers shaped as the specs (shared/specs/anpr) and the collaudo examples in docs/platforms/anpr.md §2.2–2.3: C020 is the
 /// idpay stub of a real collaudo answer, the errors are the bodies quoted in the italia/anpr issues.
 /// </summary>
 internal static class AnprSamples

@@ -4,10 +4,10 @@ using InteropHub.Contracts.Values;
 
 namespace InteropHub.Contracts.Tests.Values;
 
-// Check characters of the codes below were computed independently (anpr.md §5 algorithm, python-stdnum tables).
+// Check characters of the codes below were computed independently (docs/platforms/anpr.md §5 algorithm, python-stdnum tables).
 public sealed class FiscalCodeTests
 {
-    private const string Giovanni = "PRVGNN90R10H501Q"; // ANPR collaudo subject (anpr.md §5.1)
+    private const string Giovanni = "PRVGNN90R10H501Q"; // ANPR collaudo subject (docs/platforms/anpr.md §5.1)
     private const string Claudia = "NRECLD90R50H501G"; // female: day 50 = 10 + 40
 
     [Theory]

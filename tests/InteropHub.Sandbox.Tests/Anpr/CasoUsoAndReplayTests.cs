@@ -4,7 +4,7 @@ using static InteropHub.Sandbox.Tests.Anpr.AnprJson;
 
 namespace InteropHub.Sandbox.Tests.Anpr;
 
-/// <summary>casoUso must name the service; a repeated idOperazioneClient gets ANPR's stored answer (anpr.md §2.1).</summary>
+/// <summary>casoUso must name the service; a repeated idOperazioneClient gets ANPR's stored answer (docs/platforms/anpr.md §2.1).</summary>
 public sealed class CasoUsoAndReplayTests : IDisposable
 {
     private readonly AnprHost _host = new();

@@ -2,7 +2,7 @@ using InteropHub.Sandbox.Anpr;
 
 namespace InteropHub.Sandbox.Tests.Anpr;
 
-/// <summary>The sandbox's own codice fiscale rules, checked on ANPR's collaudo codes (anpr.md §5.1) and on crafted ones.</summary>
+/// <summary>The sandbox's own codice fiscale rules, checked on ANPR's collaudo codes (docs/platforms/anpr.md §5.1) and on crafted ones.</summary>
 public sealed class CodiceFiscaleTests
 {
     public static TheoryData<string> CollaudoCodes =>

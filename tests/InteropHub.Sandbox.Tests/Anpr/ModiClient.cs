@@ -11,7 +11,7 @@ using InteropHub.Sandbox.Tests.Pdnd;
 namespace InteropHub.Sandbox.Tests.Anpr;
 
 /// <summary>
-/// A consumer calling ANPR the way anpr.md §3 describes, written independently of the sandbox: a PDND client and
+/// A consumer calling ANPR the way docs/platforms/anpr.md §3 describes, written independently of the sandbox: a PDND client and
 /// purpose for the service's audience, the Agid-JWT-TrackingEvidence, a voucher carrying its digest, the Digest of
 /// the body and the Agid-JWT-Signature over it. Each step can be spoiled to see a refusal.
 /// </summary>

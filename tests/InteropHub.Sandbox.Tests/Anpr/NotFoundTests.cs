@@ -5,7 +5,7 @@ using static InteropHub.Sandbox.Tests.Anpr.AnprJson;
 
 namespace InteropHub.Sandbox.Tests.Anpr;
 
-/// <summary>EN122 for subjects ANPR does not show, and EN148 for searches that do not use idANPR (anpr.md §2.3, §7).</summary>
+/// <summary>EN122 for subjects ANPR does not show, and EN148 for searches that do not use idANPR (docs/platforms/anpr.md §2.3, §7).</summary>
 public sealed class NotFoundTests(AnprHost host) : IClassFixture<AnprHost>
 {
     private const string NotRegistered = "Soggetto non registrato in ANPR";

@@ -4,7 +4,7 @@ using static InteropHub.Sandbox.Tests.Anpr.AnprJson;
 namespace InteropHub.Sandbox.Tests.Anpr;
 
 /// <summary>
-/// A new idOperazioneClient lower than the last one a consumer sent is refused, as ANPR does (C001 spec, anpr.md §2.1):
+/// A new idOperazioneClient lower than the last one a consumer sent is refused, as ANPR does (C001 spec, docs/platforms/anpr.md §2.1):
 /// HTTP 400, RispostaKO 999 "idOperazioneClient inferiore all'ultimo inviato", not processed and not stored.
 /// </summary>
 public sealed class OperationOrderTests : IDisposable

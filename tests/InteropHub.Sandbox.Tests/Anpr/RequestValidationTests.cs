@@ -3,7 +3,7 @@ using static InteropHub.Sandbox.Tests.Anpr.AnprJson;
 
 namespace InteropHub.Sandbox.Tests.Anpr;
 
-/// <summary>GovWay's validation of the body against the OpenAPI, before ANPR sees it (anpr.md §2.3).</summary>
+/// <summary>GovWay's validation of the body against the OpenAPI, before ANPR sees it (docs/platforms/anpr.md §2.3).</summary>
 public sealed class RequestValidationTests(AnprHost host) : IClassFixture<AnprHost>
 {
     [Fact]

@@ -5,7 +5,7 @@ using InteropHub.Testing;
 
 namespace InteropHub.Sandbox.Tests.Anpr;
 
-/// <summary>Every service's happy path: the data ANPR returns for it (anpr.md §2.2), in the shapes of the official specs.</summary>
+/// <summary>Every service's happy path: the data ANPR returns for it (docs/platforms/anpr.md §2.2), in the shapes of the official specs.</summary>
 public sealed class ServiceAnswerTests(AnprHost host) : IClassFixture<AnprHost>
 {
     private static readonly OpenApiSchemas C001 = OpenApiSchemas.Load("C001-servizioNotifica.yaml");

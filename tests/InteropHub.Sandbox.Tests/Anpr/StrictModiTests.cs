@@ -6,7 +6,7 @@ using static InteropHub.Sandbox.Tests.Anpr.AnprJson;
 namespace InteropHub.Sandbox.Tests.Anpr;
 
 /// <summary>
-/// Strict ModI verification: what GovWay checks before ANPR (anpr.md §3, §7), answered with its opaque 400 and a
+/// Strict ModI verification: what GovWay checks before ANPR (docs/platforms/anpr.md §3, §7), answered with its opaque 400 and a
 /// govway_id whose reason the debug surface tells.
 /// </summary>
 public sealed class StrictModiTests : IDisposable

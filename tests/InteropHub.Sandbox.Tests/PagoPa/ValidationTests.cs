@@ -3,7 +3,7 @@ using static InteropHub.Sandbox.Tests.PagoPa.GpdHost;
 
 namespace InteropHub.Sandbox.Tests.PagoPa;
 
-/// <summary>GPD's bean validation and congruence checks on create (pagopa.md §1.4), dates against the sandbox clock in UTC.</summary>
+/// <summary>GPD's bean validation and congruence checks on create (docs/platforms/pagopa.md §1.4), dates against the sandbox clock in UTC.</summary>
 public sealed class ValidationTests : IDisposable
 {
     private readonly GpdHost _host = new();

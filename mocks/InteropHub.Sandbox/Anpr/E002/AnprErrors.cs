@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace InteropHub.Sandbox.Anpr;
 
-/// <summary>ANPR's application errors and warnings (<c>RispostaKO</c>, <c>TipoErroriAnomalia</c>; anpr.md §2.3).</summary>
+/// <summary>ANPR's application errors and warnings (<c>RispostaKO</c>, <c>TipoErroriAnomalia</c>; docs/platforms/anpr.md §2.3).</summary>
 internal static class AnprErrors
 {
     public const string NotRegistered = "Soggetto non registrato in ANPR";

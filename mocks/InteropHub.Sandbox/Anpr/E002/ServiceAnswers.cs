@@ -6,7 +6,7 @@ namespace InteropHub.Sandbox.Anpr;
 
 /// <summary>
 /// ANPR's application behind GovWay: the <c>casoUso</c> check, the search (idANPR, or fiscal code with the EN148
-/// warning), EN122 for unknown and cancelled subjects, and the data each service returns (anpr.md §1.2, §2.2).
+/// warning), EN122 for unknown and cancelled subjects, and the data each service returns (docs/platforms/anpr.md §1.2, §2.2).
 /// </summary>
 internal sealed class ServiceAnswers(AnprRegistry registry, AnprIds operationIds)
 {

@@ -1,7 +1,7 @@
 namespace InteropHub.Sandbox.Anpr;
 
 /// <summary>
-/// The codice fiscale of a person (DM Finanze 23/12/1976 n. 13813; anpr.md §5): format, omocodia and check
+/// The codice fiscale of a person (DM Finanze 23/12/1976 n. 13813; docs/platforms/anpr.md §5): format, omocodia and check
 /// character. Written apart from the hub's own parser on purpose, so that each can be checked against the other.
 /// </summary>
 public static class CodiceFiscale

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace InteropHub.Sandbox.Anpr;
 
-/// <summary>The base codice fiscale of a person from surname, given name, sex, birth date and birth place code (anpr.md §5).</summary>
+/// <summary>The base codice fiscale of a person from surname, given name, sex, birth date and birth place code (docs/platforms/anpr.md §5).</summary>
 public static class CodiceFiscaleCalculator
 {
     private const string Vowels = "AEIOU";

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace InteropHub.Sandbox.Anpr;
 
-/// <summary>The RFC 7807 answers of GovWay and of the gateway in front of it, which never reach ANPR (anpr.md §2.3).</summary>
+/// <summary>The RFC 7807 answers of GovWay and of the gateway in front of it, which never reach ANPR (docs/platforms/anpr.md §2.3).</summary>
 internal static class GovWayProblems
 {
     /// <summary>Any ModI violation; the reason is deliberately hidden (issue #5289) and kept for the debug endpoint.</summary>

@@ -7,7 +7,7 @@ using WireMock;
 namespace InteropHub.Sandbox.Anpr;
 
 /// <summary>
-/// What GovWay checks of ModI AUDIT_REST_02 + INTEGRITY_REST_02 before ANPR sees a request (anpr.md §3): the PDND
+/// What GovWay checks of ModI AUDIT_REST_02 + INTEGRITY_REST_02 before ANPR sees a request (docs/platforms/anpr.md §3): the PDND
 /// voucher, the Agid-JWT-TrackingEvidence and its digest inside the voucher, the Digest of the body and the
 /// Agid-JWT-Signature over it. The client's own JWS signatures are not verified: the sandbox does not have the
 /// client's public key (GovWay fetches it from PDND), so their structure and claims are checked instead.

@@ -2,7 +2,7 @@ namespace InteropHub.Sandbox.Anpr;
 
 /// <summary>
 /// A subject's place in a family (C021 <c>legameSoggetto</c>): the family, its kind, the relationship code of ANPR's
-/// table 05 (1 intestatario, 2 coniuge, 3 figlio/a, 6 padre/madre, 9 fratello/sorella, 23 convivente; anpr.md §2.2),
+/// table 05 (1 intestatario, 2 coniuge, 3 figlio/a, 6 padre/madre, 9 fratello/sorella, 23 convivente; docs/platforms/anpr.md §2.2),
 /// the member's progressive and the date from which the subject belongs to it.
 /// </summary>
 public sealed record AnprFamilyLink(string FamilyId, AnprFamilyKind Kind, string RelationshipCode, int Member, DateOnly Since)

@@ -29,7 +29,7 @@ public enum AnprSubjectCategory
     [JsonStringEnumMemberName("omocode")]
     Omocode,
 
-    /// <summary>One of ANPR's collaudo test subjects (anpr.md §5.1).</summary>
+    /// <summary>One of ANPR's collaudo test subjects (docs/platforms/anpr.md §5.1).</summary>
     [JsonStringEnumMemberName("collaudo")]
     Collaudo,
 

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace InteropHub.Sandbox.Anpr;
 
 /// <summary>
-/// ANPR's fictitious collaudo test subjects (anpr.md §5.1), so that code written against collaudo finds them here too.
+/// ANPR's fictitious collaudo test subjects (docs/platforms/anpr.md §5.1), so that code written against collaudo finds them here too.
 /// The two deceased ones have no published idANPR: theirs are the sandbox's own.
 /// </summary>
 internal static class CollaudoSubjects

@@ -1,6 +1,6 @@
 namespace InteropHub.Sandbox.Anpr;
 
-/// <summary>Names and street names the generator draws from; none is a collaudo test subject's (anpr.md §5.1).</summary>
+/// <summary>Names and street names the generator draws from; none is a collaudo test subject's (docs/platforms/anpr.md §5.1).</summary>
 internal static class NameLists
 {
     public static readonly string[] Surnames =

@@ -2,7 +2,7 @@ namespace InteropHub.Sandbox.Anpr;
 
 /// <summary>
 /// ANPR's memory of operations, per consumer (the voucher's client_id) across services, as ANPR keeps it per ente
-/// (C001 spec; anpr.md §2.1): a repeated <c>idOperazioneClient</c> gets the answer given the first time, whatever the
+/// (C001 spec; docs/platforms/anpr.md §2.1): a repeated <c>idOperazioneClient</c> gets the answer given the first time, whatever the
 /// new request says; a new numeric id lower than the highest one already answered is refused and not stored, so the
 /// same id is refused again. Alphanumeric ids, which the C003/C021/C030 specs allow, are not ordered.
 /// At most <paramref name="capacity"/> answers are kept, the oldest forgotten first; each consumer's highest numeric

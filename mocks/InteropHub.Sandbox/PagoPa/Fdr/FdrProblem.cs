@@ -1,6 +1,6 @@
 namespace InteropHub.Sandbox.PagoPa.Fdr;
 
-/// <summary>An FdR refusal: HTTP status, FdR's appErrorCode and the message of its one error (pagopa.md §3.2).</summary>
+/// <summary>An FdR refusal: HTTP status, FdR's appErrorCode and the message of its one error (docs/platforms/pagopa.md §3.2).</summary>
 internal sealed class FdrProblem(int status, string code, string message, string? path = null) : Exception($"{status} {code}: {message}")
 {
     public int Status { get; } = status;

@@ -3,7 +3,7 @@ using InteropHub.Sandbox.PagoPa.Gpd;
 
 namespace InteropHub.Sandbox.PagoPa.Fdr;
 
-/// <summary>The flows published so far, every revision kept; flow numbers count per PSP and day, as flow ids must be unique (pagopa.md §3.3).</summary>
+/// <summary>The flows published so far, every revision kept; flow numbers count per PSP and day, as flow ids must be unique (docs/platforms/pagopa.md §3.3).</summary>
 internal sealed class FdrStore
 {
     private readonly Lock _lock = new();

@@ -1,7 +1,7 @@
 namespace InteropHub.Sandbox.PagoPa.Gateway;
 
 /// <summary>
-/// APIM in front of FdR (TPS 1.0 per key, pagopa.md §1.1), as strict as the real one: a call that arrives less than
+/// APIM in front of FdR (TPS 1.0 per key, docs/platforms/pagopa.md §1.1), as strict as the real one: a call that arrives less than
 /// <see cref="PagoPaSandboxSettings.FdrMinimumInterval"/> after the last one admitted with the same key is refused.
 /// </summary>
 internal sealed class ArrivalSpacing(PagoPaSandboxSettings settings, TimeProvider time)

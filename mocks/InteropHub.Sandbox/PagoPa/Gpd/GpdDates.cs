@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace InteropHub.Sandbox.PagoPa.Gpd;
 
-/// <summary>GPD's dates: UTC <c>LocalDateTime</c>s without offset on the wire (pagopa.md §1.4).</summary>
+/// <summary>GPD's dates: UTC <c>LocalDateTime</c>s without offset on the wire (docs/platforms/pagopa.md §1.4).</summary>
 internal static class GpdDates
 {
     public static DateTime? Parse(string text) =>

@@ -1,6 +1,6 @@
 namespace InteropHub.Sandbox.PagoPa.Gpd;
 
-/// <summary>GPD's <c>AppError</c> titles and details, word for word (pagopa.md §1.6, [GPD] exception/AppError.java).</summary>
+/// <summary>GPD's <c>AppError</c> titles and details, word for word (docs/platforms/pagopa.md §1.6, [GPD] exception/AppError.java).</summary>
 internal static class GpdErrors
 {
     public static GpdProblem RequestData(string detail) => new(400, "Error in the debt position request data", detail);

@@ -1,7 +1,7 @@
 namespace InteropHub.Sandbox.PagoPa.Gpd;
 
 /// <summary>
-/// The debt positions of every organization and GPD's state machine over them (pagopa.md §1.5): each operation runs
+/// The debt positions of every organization and GPD's state machine over them (docs/platforms/pagopa.md §1.5): each operation runs
 /// under one lock and first applies the lazy transitions (PUBLISHED→VALID at the validity date, VALID→EXPIRED after
 /// the last due date when <c>switchToExpired</c>), as GPD does on lookup.
 /// </summary>

@@ -5,7 +5,7 @@ namespace InteropHub.Sandbox.PagoPa.Gpd;
 
 /// <summary>
 /// getOrganizationDebtPositions' query: limit ≤ 50, 0-based page, one date window (due date or payment date, never
-/// both) of at most 30 days whose missing bound is the other ± 30 days, status, ordering (pagopa.md §1.2).
+/// both) of at most 30 days whose missing bound is the other ± 30 days, status, ordering (docs/platforms/pagopa.md §1.2).
 /// </summary>
 internal sealed record ListQuery(int Limit, int Page, DueWindow? Due, PaymentWindow? Payment, GpdPositionStatus? Status, string OrderBy, bool Descending)
 {

@@ -1,6 +1,6 @@
 namespace InteropHub.Sandbox.PagoPa.Gpd;
 
-/// <summary>GPD's congruence checks on a position to create or update (pagopa.md §1.4, [GPD] DebtPositionValidation.java).</summary>
+/// <summary>GPD's congruence checks on a position to create or update (docs/platforms/pagopa.md §1.4, [GPD] DebtPositionValidation.java).</summary>
 internal static class PositionValidation
 {
     private const int MaxTransfers = 5;

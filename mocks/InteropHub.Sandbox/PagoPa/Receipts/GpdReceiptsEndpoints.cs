@@ -11,7 +11,7 @@ namespace InteropHub.Sandbox.PagoPa.Receipts;
 /// <summary>
 /// GPD-payments' receipts API (gpd_payments.json) behind <see cref="ApimGateway"/>: the organization's receipts
 /// paged from 0 (≤ 100 a page, by payment day, default the last three months) and one receipt as the stored
-/// paSendRTV2 request (pagopa.md §2).
+/// paSendRTV2 request (docs/platforms/pagopa.md §2).
 /// </summary>
 internal sealed class GpdReceiptsEndpoints(GpdStore store, ApimGateway gateway, TimeProvider time)
 {

@@ -7,7 +7,7 @@ namespace InteropHub.Sandbox.Pdnd;
 
 /// <summary>
 /// A client's RSA public key as PDND stores it, with the kid PDND assigns at upload:
-/// the RFC 7638 SHA-256 JWK thumbprint, base64url (pdnd.md §1.3).
+/// the RFC 7638 SHA-256 JWK thumbprint, base64url (docs/platforms/pdnd.md §1.3).
 /// </summary>
 internal sealed record ClientPublicKey(string Kid, byte[] SubjectPublicKeyInfo)
 {

@@ -2,13 +2,13 @@ namespace InteropHub.Sandbox.Pdnd;
 
 /// <summary>
 /// A purpose of an e-service client with what PDND's token-generation state holds for it
-/// (pdnd.md §1.4): the e-service's audiences and voucher lifespan, and the three states.
+/// (docs/platforms/pdnd.md §1.4): the e-service's audiences and voucher lifespan, and the three states.
 /// </summary>
 public sealed record PdndPurpose
 {
     public static readonly TimeSpan DefaultVoucherLifespan = TimeSpan.FromSeconds(600);
 
-    /// <summary>PDND lets a producer set a voucher lifespan between these bounds (pdnd.md §1.6).</summary>
+    /// <summary>PDND lets a producer set a voucher lifespan between these bounds (docs/platforms/pdnd.md §1.6).</summary>
     public static readonly TimeSpan MinVoucherLifespan = TimeSpan.FromSeconds(60);
 
     public static readonly TimeSpan MaxVoucherLifespan = TimeSpan.FromSeconds(86_400);

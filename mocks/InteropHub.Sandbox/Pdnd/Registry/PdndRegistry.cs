@@ -70,7 +70,7 @@ internal sealed class PdndRegistry
         }
     }
 
-    /// <summary>Whether the organization consumes the e-service under an active agreement and purpose (pdnd.md §4).</summary>
+    /// <summary>Whether the organization consumes the e-service under an active agreement and purpose (docs/platforms/pdnd.md §4).</summary>
     public bool Consumes(Guid organizationId, Guid eserviceId)
     {
         lock (_lock)

@@ -5,7 +5,7 @@ using WireMock;
 namespace InteropHub.Sandbox.Pdnd;
 
 /// <summary>
-/// Signal Hub's <c>GET /pull/signals/{eserviceId}</c> (pull-signals.yaml, pdnd.md §4): an api-interop voucher
+/// Signal Hub's <c>GET /pull/signals/{eserviceId}</c> (pull-signals.yaml, docs/platforms/pdnd.md §4): an api-interop voucher
 /// of this sandbox, a consumer organization of the e-service, 200 when caught up, 206 when more wait.
 /// </summary>
 internal sealed class PullSignalsEndpoint(

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace InteropHub.Sandbox.Pdnd;
 
 /// <summary>
-/// Steps 3 and 4 of PDND's validation (pdnd.md §1.3–1.4): the assertion type, then every header and claim
+/// Steps 3 and 4 of PDND's validation (docs/platforms/pdnd.md §1.3–1.4): the assertion type, then every header and claim
 /// check with all errors collected, then the strict-claims rule in force since July 2025.
 /// </summary>
 internal static partial class ClientAssertionChecks

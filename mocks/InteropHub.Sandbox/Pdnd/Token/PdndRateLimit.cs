@@ -1,7 +1,7 @@
 namespace InteropHub.Sandbox.Pdnd;
 
 /// <summary>
-/// Token requests allowed per consumer organization within an interval (pdnd.md §1.4 step 8);
+/// Token requests allowed per consumer organization within an interval (docs/platforms/pdnd.md §1.4 step 8);
 /// PDND's own local default is 10 per 1000 ms, the sandbox's default is generous.
 /// </summary>
 public sealed record PdndRateLimit

@@ -3,7 +3,7 @@ using WireMock;
 namespace InteropHub.Sandbox.Pdnd;
 
 /// <summary>
-/// <c>POST /token.oauth2</c>: PDND's validation pipeline in PDND's order (pdnd.md §1.4), its answers
+/// <c>POST /token.oauth2</c>: PDND's validation pipeline in PDND's order (docs/platforms/pdnd.md §1.4), its answers
 /// (§1.5, §1.7), plus the sandbox's faults, counters and refusal reasons.
 /// </summary>
 internal sealed class TokenEndpoint(

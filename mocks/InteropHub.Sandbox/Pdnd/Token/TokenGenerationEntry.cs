@@ -4,7 +4,7 @@ namespace InteropHub.Sandbox.Pdnd;
 
 /// <summary>
 /// Steps 5 and 7 of PDND's pipeline: the token-generation entry keyed by client, kid and purpose
-/// (pdnd.md §1.4), and the platform states it carries.
+/// (docs/platforms/pdnd.md §1.4), and the platform states it carries.
 /// </summary>
 internal sealed record TokenGenerationEntry(RegisteredClient Client, ClientPublicKey Key, PdndPurpose? Purpose)
 {

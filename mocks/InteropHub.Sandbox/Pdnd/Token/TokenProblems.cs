@@ -2,7 +2,7 @@ using WireMock;
 
 namespace InteropHub.Sandbox.Pdnd;
 
-/// <summary>The problem bodies PDND's token endpoint answers with (pdnd.md §1.7).</summary>
+/// <summary>The problem bodies PDND's token endpoint answers with (docs/platforms/pdnd.md §1.7).</summary>
 internal static class TokenProblems
 {
     private const string ProblemJson = "application/problem+json";

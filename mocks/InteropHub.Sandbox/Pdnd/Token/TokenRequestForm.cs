@@ -4,7 +4,7 @@ using WireMock;
 namespace InteropHub.Sandbox.Pdnd;
 
 /// <summary>
-/// The form body of <c>POST /token.oauth2</c> checked against the spec's schema (pdnd.md §1.4 step 1):
+/// The form body of <c>POST /token.oauth2</c> checked against the spec's schema (docs/platforms/pdnd.md §1.4 step 1):
 /// required fields, the <c>grant_type</c> enum, <c>client_id</c> as a UUID.
 /// </summary>
 internal sealed class TokenRequestForm

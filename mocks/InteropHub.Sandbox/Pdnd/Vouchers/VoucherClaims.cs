@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace InteropHub.Sandbox.Pdnd;
 
-/// <summary>The claims of the two kinds of voucher PDND issues (pdnd.md §1.6).</summary>
+/// <summary>The claims of the two kinds of voucher PDND issues (docs/platforms/pdnd.md §1.6).</summary>
 internal static class VoucherClaims
 {
     public static JsonObject ForPurpose(

@@ -25,7 +25,7 @@ internal sealed class VoucherSigner
         Kid = ProcessKey.Value.Kid;
     }
 
-    /// <summary>UUID-like, as the kid of PDND's KMS key (pdnd.md §1.6).</summary>
+    /// <summary>UUID-like, as the kid of PDND's KMS key (docs/platforms/pdnd.md §1.6).</summary>
     public string Kid { get; }
 
     public string Sign(JsonObject claims)
