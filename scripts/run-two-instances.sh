@@ -63,7 +63,7 @@ dotnet "$repo/mocks/InteropHub.Sandbox/bin/Release/net10.0/InteropHub.Sandbox.dl
 pids+=($!)
 wait_for "http://127.0.0.1:$pagopa_port/__sandbox/health" "The sandboxes" "$work/sandbox.log"
 
-# One working directory for both: the content root holds data/ (the demo tenants' keys and the audit key), which
+# One working directory for both: it holds data/ (the demo tenants' keys and the audit key), which
 # instances of one hub share; each claims its own audit checkpoint file in data/audit-checkpoints/.
 mkdir -p "$work/hub"
 for i in 0 1; do
