@@ -44,6 +44,22 @@ public sealed class HubProcess : IDisposable
     /// <summary>Starts the hub with <paramref name="settings"/> over <paramref name="directory"/> and waits until it answers /health/live.</summary>
     public static async Task<HubProcess> StartAsync(string directory, IDictionary<string, string?> settings, CancellationToken cancellationToken)
     {
+        // A free port is free when asked, not when the hub binds it: another test's process may take it in between.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnFreePortAsync(directory, settings, cancellationToken);
+            }
+            catch (PortTakenException) when (attempt < 5)
+            {
+                // Asked again for a port.
+            }
+        }
+    }
+
+    private static async Task<HubProcess> StartOnFreePortAsync(string directory, IDictionary<string, string?> settings, CancellationToken cancellationToken)
+    {
         var port = FreePort();
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -66,7 +82,11 @@ public sealed class HubProcess : IDisposable
         {
             if (hub._process.HasExited)
             {
-                throw new InvalidOperationException($"The hub process exited with {hub._process.ExitCode}:\n{hub.Output}");
+                var (exitCode, output) = (hub._process.ExitCode, hub.Output);
+                hub.Dispose();
+                throw output.Contains($"Failed to bind to address http://127.0.0.1:{port}: address already in use", StringComparison.Ordinal)
+                    ? new PortTakenException()
+                    : new InvalidOperationException($"The hub process exited with {exitCode}:\n{output}");
             }
 
             try
@@ -154,4 +174,6 @@ public sealed class HubProcess : IDisposable
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    private sealed class PortTakenException : Exception;
 }
