@@ -34,6 +34,10 @@ public sealed class HubFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:Hub"] = $"Data Source={Path.Combine(Directory, "hub.db")}",
             ["Hub:TenantsFolder"] = Path.Combine(Directory, "tenants"),
             ["Logging:LogLevel:Default"] = "Warning",
+
+            // GPD's whole window at once, as before calls were paced: the pace is the subject of the limit's own tests
+            // (Core's UpstreamCallSlotsTests, SharedLimitsTests), not of these, which would only wait for it.
+            ["Adapters:PagoPa:GpdBurst"] = "100",
         };
 
         // A test that wants a reconciliation cron sets it; by default none fires to race the test's own triggers.
