@@ -81,6 +81,10 @@ public sealed class AnprHost : IDisposable
     }
 
     /// <summary>Posts and returns the status and the JSON body.</summary>
+    /// <summary>A C030 lookup of the first demo-a resident under <paramref name="operationId"/>, as <paramref name="consumer"/>.</summary>
+    public Task<(int Status, JsonElement Body)> LookUpResident(string operationId, string consumer = "client-a") =>
+        Call("C030", ByFiscalCode("C030", Anpr.Subjects(AnprSubjectCategory.Resident, 1, "demo-a")[0].FiscalCode, operationId), consumer);
+
     public async Task<(int Status, JsonElement Body)> Call(string service, JsonNode body, string? consumer = null)
     {
         using var response = await Post(service, body, consumer);

@@ -14,12 +14,10 @@ public sealed class OperationMemoryTests : IDisposable
 
     private AnprSandbox Anpr => _host.Anpr;
 
-    private AnprSubject Resident => Anpr.Subjects(AnprSubjectCategory.Resident, 1, "demo-a")[0];
-
     public void Dispose() => _host.Dispose();
 
     private Task<(int Status, System.Text.Json.JsonElement Body)> Send(string operationId, string consumer = "client-a") =>
-        _host.Call("C030", AnprHost.ByFiscalCode("C030", Resident.FiscalCode, operationId), consumer);
+        _host.LookUpResident(operationId, consumer);
 
     [Fact]
     public async Task Answers_beyond_the_bound_are_forgotten_oldest_first()

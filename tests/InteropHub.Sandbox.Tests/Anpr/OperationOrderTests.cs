@@ -18,7 +18,7 @@ public sealed class OperationOrderTests : IDisposable
     public void Dispose() => _host.Dispose();
 
     private Task<(int Status, System.Text.Json.JsonElement Body)> Send(string operationId, string consumer = "client-a") =>
-        _host.Call("C030", AnprHost.ByFiscalCode("C030", Resident.FiscalCode, operationId), consumer);
+        _host.LookUpResident(operationId, consumer);
 
     [Fact]
     public async Task A_new_id_lower_than_the_last_one_sent_is_refused_with_999_every_time_and_never_processed()
