@@ -104,7 +104,7 @@ internal sealed class UpstreamCallSlots(IDbContextFactory<HubDbContext> dbFactor
                 """, ("@id", slot.Id), ("@afterEnd", Micros(limit.AfterEnd)));
             if (!clock)
             {
-                Add(end, "@now", Micros(time.GetUtcNow()));
+                end.AddParameter("@now", Micros(time.GetUtcNow()));
             }
 
             await end.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -147,19 +147,12 @@ internal sealed class UpstreamCallSlots(IDbContextFactory<HubDbContext> dbFactor
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         foreach (var (name, value) in parameters)
         {
-            Add(command, name, value);
+            command.AddParameter(name, value);
         }
 
         return command;
     }
 
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
 
     private static long Micros(DateTimeOffset instant) => (instant.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerMicrosecond;
 

@@ -1,4 +1,5 @@
 using System.Data;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -16,6 +17,16 @@ internal static class HubSql
     internal const long WriteLockKey = 0x48_55_42_57_52_49_54_45;
 
     public static bool IsPostgreSql(this HubDbContext db) => db is PostgreSqlHubDbContext;
+
+    /// <summary>Adds the <c>@name</c> parameter of the stores' raw SQL, whichever provider made the command.</summary>
+    public static void AddParameter(this DbCommand command, string name, object value)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
 
     /// <summary>
     /// Starts a write transaction that runs alone among the hub's write transactions, as the stores' read-then-write

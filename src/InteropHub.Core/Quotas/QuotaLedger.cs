@@ -61,23 +61,15 @@ internal sealed class QuotaLedger(IDbContextFactory<HubDbContext> dbFactory) : I
         await using (command.ConfigureAwait(false))
         {
             command.CommandText = sql;
-            Add(command, "@tenant", key.Tenant.Value);
-            Add(command, "@service", key.Service);
-            Add(command, "@day", Day(key));
+            command.AddParameter("@tenant", key.Tenant.Value);
+            command.AddParameter("@service", key.Service);
+            command.AddParameter("@day", Day(key));
             if (limit is { } value)
             {
-                Add(command, "@limit", value);
+                command.AddParameter("@limit", value);
             }
 
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }

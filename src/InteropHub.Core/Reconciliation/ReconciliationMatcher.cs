@@ -197,36 +197,28 @@ internal sealed class ReconciliationMatcher(IDbContextFactory<HubDbContext> dbFa
             var command = transaction.Connection!.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = sql;
-            Add(command, "@tenant", shared.Tenant is { } t ? t.Value : DBNull.Value);
-            Add(command, "@now", shared.Now.ToUnixTimeMilliseconds());
-            Add(command, "@cutoff", (shared.Now - shared.PaidNotReportedAfter).ToUnixTimeMilliseconds());
-            Add(command, "@days", shared.PaidNotReportedAfter.TotalDays);
-            Add(command, "@lines", shared.Lines);
-            Add(command, "@before", Before);
+            command.AddParameter("@tenant", shared.Tenant is { } t ? t.Value : DBNull.Value);
+            command.AddParameter("@now", shared.Now.ToUnixTimeMilliseconds());
+            command.AddParameter("@cutoff", (shared.Now - shared.PaidNotReportedAfter).ToUnixTimeMilliseconds());
+            command.AddParameter("@days", shared.PaidNotReportedAfter.TotalDays);
+            command.AddParameter("@lines", shared.Lines);
+            command.AddParameter("@before", Before);
             for (var i = 0; i < After.Count; i++)
             {
-                Add(command, string.Create(CultureInfo.InvariantCulture, $"@after{i}"), After[i]);
+                command.AddParameter(string.Create(CultureInfo.InvariantCulture, $"@after{i}"), After[i]);
             }
 
             for (var i = 0; i < Upto.Count; i++)
             {
-                Add(command, string.Create(CultureInfo.InvariantCulture, $"@upto{i}"), Upto[i]);
+                command.AddParameter(string.Create(CultureInfo.InvariantCulture, $"@upto{i}"), Upto[i]);
             }
 
             foreach (var (name, value) in extra)
             {
-                Add(command, name, value);
+                command.AddParameter(name, value);
             }
 
             return command;
-        }
-
-        private static void Add(DbCommand command, string name, object value)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using InteropHub.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,20 +22,12 @@ internal static class SequenceUpsert
                 command.CommandText = sql;
                 foreach (var (name, value) in parameters)
                 {
-                    Add(command, name, value);
+                    command.AddParameter(name, value);
                 }
 
                 var result = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
                 return result is DBNull ? null : result;
             }
         }
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }
